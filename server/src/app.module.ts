@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG } from './common/config/config.provider.js';
+import type { AppConfig } from './common/config/config.js';
+import { ApiExceptionFilter } from './common/errors/api-exception.filter.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { CasesModule } from './modules/cases/cases.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    const pretty = (config.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json')) === 'pretty';
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            transport: pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+            // Health probes every few seconds would drown the log.
+            autoLogging: { ignore: (request) => request.url === '/api/health' },
+            // One short line per request: method, url, status and latency (responseTime, ms).
+            serializers: {
+              req: (request: { id: unknown; method: string; url: string }) => ({
+                id: request.id,
+                method: request.method,
+                url: request.url,
+              }),
+              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+            },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        HealthModule,
+        CasesModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -15,6 +15,26 @@ export const ERROR_MESSAGES = {
   FORBIDDEN: { 'zh-CN': '您没有执行此操作的权限', en: 'You are not allowed to do this' },
   TOO_MANY_REQUESTS: { 'zh-CN': '操作过于频繁，请稍后再试', en: 'Too many requests, please try again later' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试', en: 'Something went wrong on the server' },
+  TRANSITION_REFUSED: { 'zh-CN': '缺少必填信息，案件不能移动到该阶段', en: 'The case cannot move yet: required facts are missing' },
+  NOT_A_MOVE: { 'zh-CN': '案件不能从当前阶段移动到该阶段', en: 'The case cannot move from its current column to that one' },
+  ROLE_NOT_ALLOWED: { 'zh-CN': '您的角色不能执行此步骤', en: 'Your role may not take this step' },
+  VERSION_CONFLICT: {
+    'zh-CN': '案件已被他人修改，请刷新后重试',
+    en: 'Someone else changed the case meanwhile; reload and try again',
+  },
+  CASE_NOT_FOUND: { 'zh-CN': '找不到该投诉案件', en: 'The case does not exist' },
+  APPROVAL_NOT_ALLOWED: { 'zh-CN': '您不能审批此赔偿', en: 'You may not decide on this compensation' },
+  AMOUNT_CHANGED: {
+    'zh-CN': '赔偿金额已变更，请按新金额重新审批',
+    en: 'The compensation amount has changed; review the new amount',
+  },
+  USER_NOT_FOUND: { 'zh-CN': '找不到该用户', en: 'The user does not exist' },
+  COMMENT_NOT_FOUND: { 'zh-CN': '找不到该评论', en: 'The comment does not exist' },
+  EVIDENCE_NOT_FOUND: { 'zh-CN': '找不到该证据附件', en: 'The evidence does not exist' },
+  UNSUPPORTED_FILE_TYPE: { 'zh-CN': '不支持该文件类型', en: 'This file type is not supported' },
+  FILE_TOO_LARGE: { 'zh-CN': '文件过大', en: 'The file is too large' },
+  INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  LOGIN_THROTTLED: { 'zh-CN': '登录失败次数过多，请稍后再试', en: 'Too many failed sign-in attempts, please try again later' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -25,6 +45,8 @@ export interface ApiErrorBody {
   message: string;
   messages: LocalizedText;
   details?: unknown;
+  /** TRANSITION_REFUSED: the facts the case still lacks, as dotted paths (see FACT_LABELS). */
+  missing?: string[];
 }
 
 /** Picks the first supported locale from an Accept-Language header; zh-CN when none matches. */

@@ -7,6 +7,7 @@ import type { AppConfig } from './common/config/config.js';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { CasesModule } from './modules/cases/cases.module.js';
+import { CollaborationModule } from './modules/collaboration/collaboration.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         HealthModule,
         CasesModule,
+        CollaborationModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

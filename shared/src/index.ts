@@ -6,3 +6,4 @@ export * from './workflow/approval-authority.js';
 export * from './workflow/transitions.js';
 export * from './workflow/move.schema.js';
 export * from './workflow/fact-labels.js';
+export * from './cases/collaboration.schema.js';

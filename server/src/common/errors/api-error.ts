@@ -33,6 +33,10 @@ export function mapError(error: unknown, acceptLanguage: string | undefined): Ma
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    // An uploaded file over its route's limit: Nest's multer interceptor keeps multer's error as the cause.
+    if ((error.cause as { code?: unknown } | undefined)?.code === 'LIMIT_FILE_SIZE') {
+      return { status, body: body('FILE_TOO_LARGE', acceptLanguage) };
+    }
     const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
     return { status, body: body(code, acceptLanguage) };
   }

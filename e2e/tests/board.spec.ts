@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { logIn } from '../support/login.js';
+
+test.beforeEach(({ page }) => logIn(page, 'agent'));
 
 test('the board shows the six columns of the flow with seeded cases', async ({ page }) => {
-  await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('投诉处理看板');
   for (const label of ['受理', '调查核实', '赔偿审批', '整改', '回访', '结案']) {
     await expect(page.getByRole('region', { name: new RegExp(`^${label}`) })).toBeVisible();
@@ -11,7 +13,6 @@ test('the board shows the six columns of the flow with seeded cases', async ({ p
 });
 
 test('switching to English relabels the columns', async ({ page }) => {
-  await page.goto('/');
   await page.getByLabel('语言').selectOption('en');
   await expect(page.getByRole('region', { name: /^Compensation approval/ })).toBeVisible();
   await page.reload();

@@ -7,6 +7,7 @@ import { startEmbeddedPostgres, type EmbeddedCluster } from './database/embedded
 import { ensureDatabase } from './database/ensure-database.js';
 import { migrateDatabase } from './database/migrate.js';
 import { seedDemoData } from './database/seed/demo-seed.js';
+import { seedDemoUsers } from './database/seed/demo-users.js';
 
 const EMBEDDED_DATABASE = 'complaint_board';
 
@@ -36,7 +37,10 @@ async function main(): Promise<void> {
     }
     await migrateDatabase(databaseUrl);
     const app = await createApp(config, databaseUrl);
-    if (config.SEED_DEMO_DATA) await seedDemoData(app.get(DataSource));
+    if (config.SEED_DEMO_DATA) {
+      await seedDemoUsers(app.get(DataSource));
+      await seedDemoData(app.get(DataSource));
+    }
 
     let stopping = false;
     const stop = async (signal: string) => {

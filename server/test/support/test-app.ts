@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { loadConfig, type AppConfig } from '../../src/common/config/config.js';
 import { createApp } from '../../src/create-app.js';
 import { ensureDatabase } from '../../src/database/ensure-database.js';
+import { DEMO_PASSWORD, seedDemoUsers } from '../../src/database/seed/demo-users.js';
 
 /** A fresh database cloned from the migrated template: isolated per test file, created in milliseconds. */
 export async function createTestDatabase(): Promise<{ name: string; url: string }> {
@@ -49,4 +51,25 @@ export async function startTestApp(overrides: Partial<Record<keyof AppConfig, st
       await dropTestDatabase(database.name);
     },
   };
+}
+
+/** Creates the demo accounts (agent, supervisor, quality, operations, legal, head, admin, …) in the test database. */
+export async function seedUsers(testApp: TestApp): Promise<void> {
+  await seedDemoUsers(testApp.app.get(DataSource));
+}
+
+/**
+ * Signs in as a demo user (see `seedUsers`) and returns the `Cookie` header that carries the
+ * session: `fetch(url, { headers: { cookie: await loginAs(testApp, 'agent') } })`.
+ */
+export async function loginAs(testApp: TestApp, username: string, password = DEMO_PASSWORD): Promise<string> {
+  const response = await fetch(`${testApp.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) throw new Error(`login as ${username} answered ${response.status}: ${await response.text()}`);
+  const sessionCookie = response.headers.getSetCookie().find((cookie) => cookie.startsWith('sid='));
+  if (!sessionCookie) throw new Error(`login as ${username} set no session cookie`);
+  return sessionCookie.split(';')[0];
 }

@@ -11,6 +11,37 @@ export const zhCN = {
   severity: { serious: '严重', important: '重要', general: '一般' },
   board: { caseCount: '{{count}} 件', empty: '暂无投诉单', columnLabel: '{{column}}，{{count}} 件' },
   language: { label: '语言', 'zh-CN': '中文', en: 'English' },
+  auth: {
+    title: '登录',
+    username: '用户名',
+    password: '密码',
+    submit: '登录',
+    submitting: '正在登录…',
+    missingFields: '请输入用户名和密码',
+    invalidCredentials: '用户名或密码错误',
+    throttled: '登录失败次数过多，请 {{minutes}} 分钟后再试',
+    unreachable: '无法连接服务器，请检查网络后重试',
+    checkFailed: '无法确认登录状态：{{message}}',
+    signedInAs: '当前用户',
+    logout: '退出登录',
+    role: {
+      cs_agent: '客服专员',
+      cs_supervisor: '客服主管',
+      quality_investigator: '质量调查员',
+      operations: '运作专员',
+      legal: '法务专员',
+      department_head: '部门负责人',
+      admin: '管理员',
+    },
+    department: {
+      customer_service: '客服部',
+      quality: '质量监控部',
+      operations: '运作部',
+      legal: '法务部',
+      management: '管理层',
+      administration: '行政管理部',
+    },
+  },
 };
 
 export type Messages = typeof zhCN;

@@ -1,5 +1,6 @@
 import { CreateCases1763900000000 } from './1763900000000-create-cases.js';
+import { CreateUsersAndSessions1763900000100 } from './1763900000100-create-users-and-sessions.js';
 import { CommentsAndEvidence1763900000300 } from './1763900000300-comments-and-evidence.js';
 
 /** In order. Listed, not globbed, so dist, tests and tools see the same set. */
-export const migrations = [CreateCases1763900000000, CommentsAndEvidence1763900000300];
+export const migrations = [CreateCases1763900000000, CreateUsersAndSessions1763900000100, CommentsAndEvidence1763900000300];

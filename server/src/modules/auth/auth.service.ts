@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Raw, type Repository } from 'typeorm';
+import type { LoginInput } from '@app/shared';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { toUserSummary, UsersService } from '../users/users.service.js';
+import type { SessionUser } from './current-user.decorator.js';
+import { LoginThrottle } from './login-throttle.js';
+import { hashPassword, verifyPassword } from './password-hashing.js';
+import { SESSION_TTL_MS } from './session-cookie.js';
+import { SessionEntity } from './session.entity.js';
+import { newSessionToken, sessionIdOf } from './session-token.js';
+
+/** Writing last_seen_at on every request would turn each read into a write; once a minute is plenty. */
+const RENEW_AFTER_MS = 60_000;
+
+export interface LoginClient {
+  ip: string;
+  userAgent: string | undefined;
+}
+
+export interface AuthenticatedSession {
+  user: SessionUser;
+  /** The expiry moved: the cookie should be sent again so the browser's copy moves too. */
+  renewed: boolean;
+}
+
+export class LoginThrottledError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('LOGIN_THROTTLED', 429, { retryAfterSeconds });
+  }
+}
+
+@Injectable()
+export class AuthService implements OnModuleInit {
+  /** Checked when the username is unknown, so that answer takes as long as a wrong password. */
+  private dummyPasswordHash: Promise<string>;
+
+  constructor(
+    private readonly users: UsersService,
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  onModuleInit(): void {
+    this.dummyPasswordHash = hashPassword(randomBytes(16).toString('base64url'));
+  }
+
+  /** Starts a session; the returned token goes into the cookie and nowhere else. */
+  async login(input: LoginInput, client: LoginClient): Promise<{ user: SessionUser; token: string }> {
+    const username = input.username.toLowerCase();
+    const verdict = await this.throttle.admit(username, client.ip);
+    if (!verdict.allowed) throw new LoginThrottledError(verdict.retryAfterSeconds);
+
+    const user = await this.users.findForLogin(username);
+    const passwordMatches = await verifyPassword(user?.passwordHash ?? (await this.dummyPasswordHash), input.password);
+    if (!user || !passwordMatches) throw new DomainError('INVALID_CREDENTIALS', 401);
+    await this.throttle.forgive(username, client.ip);
+
+    await this.sessions.delete({ expiresAt: Raw((column) => `${column} <= now()`) });
+    const { token, id } = newSessionToken();
+    await this.sessions
+      .createQueryBuilder()
+      .insert()
+      .values({
+        id,
+        userId: user.id,
+        expiresAt: () => `now() + make_interval(secs => ${SESSION_TTL_MS / 1000})`,
+        userAgent: client.userAgent?.slice(0, 512) ?? null,
+        ip: client.ip,
+      })
+      .execute();
+    return { user: toUserSummary(user), token };
+  }
+
+  async logout(token: unknown): Promise<void> {
+    const id = sessionIdOf(token);
+    if (id) await this.sessions.delete({ id });
+  }
+
+  /** For each HTTP request: the session's user, with the idle expiry pushed back. */
+  async authenticate(token: unknown): Promise<AuthenticatedSession | undefined> {
+    const session = await this.findLiveSession(token);
+    if (!session) return undefined;
+    const renewed = Date.now() - session.lastSeenAt.getTime() >= RENEW_AFTER_MS;
+    if (renewed) {
+      await this.sessions.update(
+        { id: session.id },
+        { lastSeenAt: () => 'now()', expiresAt: () => `now() + make_interval(secs => ${SESSION_TTL_MS / 1000})` },
+      );
+    }
+    return { user: toUserSummary(session.user), renewed };
+  }
+
+  /**
+   * The user behind a session token, or undefined when the token is unknown, expired or its user
+   * deactivated. For callers outside the HTTP guard, such as socket handshakes; it does not renew.
+   */
+  async userFromSessionToken(token: unknown): Promise<SessionUser | undefined> {
+    const session = await this.findLiveSession(token);
+    return session ? toUserSummary(session.user) : undefined;
+  }
+
+  private findLiveSession(token: unknown): Promise<SessionEntity | null> {
+    const id = sessionIdOf(token);
+    if (!id) return Promise.resolve(null);
+    return this.sessions
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.user', 'user')
+      .where('session.id = :id', { id })
+      .andWhere('session.expiresAt > now()')
+      .andWhere('user.active')
+      .getOne();
+  }
+}

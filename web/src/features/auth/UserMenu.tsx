@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import type { UserSummary } from '@app/shared';
+import { useSession } from './use-session.js';
+import './auth.css';
+
+/** Who is signed in, with the way out. */
+export function UserMenu({ user }: { user: UserSummary }) {
+  const { t } = useTranslation();
+  const { logOut } = useSession();
+  return (
+    <div className="user-menu">
+      <p className="user-menu__who">
+        <span className="visually-hidden">{t('auth.signedInAs')}</span>
+        <span className="user-menu__name">{user.displayName}</span>
+        <span className="user-menu__role">{t(`auth.role.${user.role}`)}</span>
+      </p>
+      <button type="button" className="user-menu__logout" onClick={() => void logOut()}>
+        {t('auth.logout')}
+      </button>
+    </div>
+  );
+}

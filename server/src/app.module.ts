@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG } from './common/config/config.provider.js';
@@ -9,7 +9,10 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { CollaborationModule } from './modules/collaboration/collaboration.module.js';
+import { CustomersModule } from './modules/customers/customers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { SettingsModule } from './modules/settings/settings.module.js';
+import { WorkflowModule } from './modules/workflow/workflow.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 @Module({})
@@ -38,10 +41,15 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        // Lets the OpenAPI builder read each handler's zod schema from its pipes.
+        DiscoveryModule,
         HealthModule,
         UsersModule,
         AuthModule,
         CasesModule,
+        CustomersModule,
+        WorkflowModule,
+        SettingsModule,
         CollaborationModule,
       ],
       providers: [

@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './common/config/config.js';
+import { serveOpenApi } from './common/openapi/openapi.js';
 
 /** Builds the whole application (API, static board) without listening, for main and for tests. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
@@ -18,6 +19,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
   app.use(cookieParser());
+  serveOpenApi(app);
   serveBoard(app, config.WEB_DIST_DIR);
   return app;
 }

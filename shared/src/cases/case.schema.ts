@@ -64,8 +64,10 @@ export const caseNumberSchema = z.string().regex(CASE_NUMBER_PATTERN);
 export const MAX_AMOUNT = 10_000_000;
 export const amountSchema = z.number().nonnegative().max(MAX_AMOUNT).multipleOf(0.01);
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+/** PostgreSQL cannot store NUL in text or jsonb; refuse it here rather than fail on write. */
+export const safeString = () => z.string().refine((value) => !value.includes('\u0000'), 'contains a NUL character');
+const text = (max: number) => safeString().trim().min(1).max(max);
+const optionalText = (max: number) => safeString().trim().max(max).nullable().optional();
 export const phoneSchema = z
   .string()
   .trim()

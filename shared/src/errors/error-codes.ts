@@ -33,6 +33,11 @@ export const ERROR_MESSAGES = {
   EVIDENCE_NOT_FOUND: { 'zh-CN': '找不到该证据附件', en: 'The evidence does not exist' },
   UNSUPPORTED_FILE_TYPE: { 'zh-CN': '不支持该文件类型', en: 'This file type is not supported' },
   FILE_TOO_LARGE: { 'zh-CN': '文件过大', en: 'The file is too large' },
+  SECTION_NOT_EDITABLE: {
+    'zh-CN': '投诉单当前所处环节不允许修改这部分内容',
+    en: 'This part of the case cannot be changed at its current step',
+  },
+  CUSTOMER_NOT_FOUND: { 'zh-CN': '找不到该客户', en: 'The customer does not exist' },
   INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   LOGIN_THROTTLED: { 'zh-CN': '登录失败次数过多，请稍后再试', en: 'Too many failed sign-in attempts, please try again later' },
 } as const satisfies Record<string, LocalizedText>;

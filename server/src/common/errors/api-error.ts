@@ -29,7 +29,16 @@ function isBodyParserError(error: unknown): error is { type: string; status: num
 /** The one place where anything thrown becomes an HTTP status and an `ApiErrorBody`. */
 export function mapError(error: unknown, acceptLanguage: string | undefined): MappedError {
   if (error instanceof DomainError) {
-    return { status: error.status, body: body(error.code, acceptLanguage, error.details) };
+    const answer = body(error.code, acceptLanguage, error.details);
+    const messages = error.options.messages ?? answer.messages;
+    return {
+      status: error.status,
+      body: { ...error.options.fields, ...answer, messages, message: messages[pickLocale(acceptLanguage)] },
+    };
+  }
+  // Express's adapter wraps body-parser failures in an HttpException; the cause says which.
+  if (error instanceof HttpException && isBodyParserError(error.cause)) {
+    return mapError(error.cause, acceptLanguage);
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

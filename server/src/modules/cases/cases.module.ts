@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { CaseEntity } from './case.entity.js';
+import { CustomersModule } from '../customers/customers.module.js';
+import { TimelineModule } from '../timeline/timeline.module.js';
+import { CaseTimelineController } from './case-timeline.controller.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseEntity])],
-  controllers: [CasesController],
+  imports: [TimelineModule, CustomersModule],
+  controllers: [CasesController, CaseTimelineController],
   providers: [CasesService],
+  exports: [CasesService],
 })
 export class CasesModule {}

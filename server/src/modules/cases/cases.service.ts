@@ -1,28 +1,360 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import type { CaseCard } from '@app/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  canEditSection,
+  CASE_NUMBER_PATTERN,
+  claimSchema,
+  compensationSchema,
+  correctiveActionSchema,
+  customerInputSchema,
+  factsSchema,
+  followUpSchema,
+  INTAKE_ROLES,
+  investigationSchema,
+  SECTION_OF_FIELD,
+  shipmentSchema,
+  type CaseCard,
+  type CaseDetail,
+  type CreateCaseInput,
+  type EditableField,
+  type UpdateCaseInput,
+} from '@app/shared';
+import { z } from 'zod';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { parseInput } from '../../common/validation/zod-validation.pipe.js';
+import { CustomersService } from '../customers/customers.service.js';
+import { TimelineService } from '../timeline/timeline.service.js';
+import { CaseApprovalEntity } from '../workflow/case-approval.entity.js';
+import type { ChangeContext } from './case-context.js';
 import { CaseEntity } from './case.entity.js';
+import { toCaseDetail } from './case.mapper.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Closed cases stay on the board this long; older ones are found through search and reports. */
+const CLOSED_VISIBLE_DAYS = 14;
+
+interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+interface CardRow {
+  id: string;
+  number: string;
+  title: string;
+  board_column: CaseCard['column'];
+  severity: CaseCard['severity'];
+  category: CaseCard['category'];
+  channel: CaseCard['channel'];
+  customer_name: string;
+  customer_case_count: number;
+  owner_id: string | null;
+  owner_name: string | null;
+  owning_department: CaseCard['owningDepartment'];
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
 
 @Injectable()
 export class CasesService {
-  constructor(@InjectRepository(CaseEntity) private readonly cases: Repository<CaseEntity>) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly timeline: TimelineService,
+    private readonly customers: CustomersService,
+  ) {}
 
   async listCards(): Promise<CaseCard[]> {
-    const rows = await this.cases.find({ order: { createdAt: 'ASC' } });
+    const rows: CardRow[] = await this.dataSource.query(
+      `SELECT c.id, c.number, c.title, c.board_column, c.severity, c.category, c.channel,
+              cu.name AS customer_name, history.cases AS customer_case_count,
+              c.owner_id, owner.display_name AS owner_name, c.owning_department,
+              c.created_at, c.updated_at, c.version
+       FROM cases c
+       JOIN customers cu ON cu.id = c.customer_id
+       JOIN (SELECT customer_id, count(*)::int AS cases FROM cases GROUP BY customer_id) history
+         ON history.customer_id = c.customer_id
+       LEFT JOIN users owner ON owner.id = c.owner_id
+       WHERE c.board_column <> 'closed' OR c.updated_at > now() - make_interval(days => $1)
+       ORDER BY c.created_at`,
+      [CLOSED_VISIBLE_DAYS],
+    );
     return rows.map(toCard);
+  }
+
+  async get(idOrNumber: string): Promise<CaseDetail> {
+    const manager = this.dataSource.manager;
+    return this.loadDetail(manager, await this.resolveId(idOrNumber, manager));
+  }
+
+  /** A case id from a uuid or a case number; unknown or malformed ids are a 404, never a 500. */
+  async resolveId(idOrNumber: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const column = UUID.test(idOrNumber) ? 'id' : CASE_NUMBER_PATTERN.test(idOrNumber) ? 'number' : null;
+    if (!column) throw new DomainError('CASE_NOT_FOUND', 404);
+    const [row]: { id: string }[] = await manager.query(`SELECT id FROM cases WHERE ${column} = $1`, [idOrNumber]);
+    if (!row) throw new DomainError('CASE_NOT_FOUND', 404);
+    return row.id;
+  }
+
+  async create(input: CreateCaseInput, context: ChangeContext): Promise<CaseDetail> {
+    if (!INTAKE_ROLES.includes(context.user.role)) throw new DomainError('FORBIDDEN', 403);
+    return this.timeline.inTransaction({ actor: context.user, requestId: context.requestId }, async (manager, record) => {
+      const ownerId = input.ownerId === undefined ? context.user.id : input.ownerId;
+      const watcherIds = [...new Set(input.watcherIds ?? [])];
+      await assertUsersExist(manager, [ownerId, ...watcherIds]);
+      const customer = await this.customers.upsertByPhone(manager, input.customer);
+      const [{ id }]: { id: string }[] = await manager.query(
+        `INSERT INTO cases (number, title, channel, category, severity, customer_id, waybill, order_number,
+                            origin, destination, declared_value, facts, claim, owner_id, owning_department,
+                            watcher_ids, created_by)
+         VALUES (next_case_number(now()), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         RETURNING id`,
+        [
+          input.title,
+          input.channel,
+          input.category,
+          input.severity,
+          customer.id,
+          input.shipment.waybill,
+          input.shipment.orderNumber ?? null,
+          input.shipment.origin,
+          input.shipment.destination,
+          input.shipment.declaredValue ?? null,
+          input.facts,
+          input.claim,
+          ownerId,
+          input.owningDepartment ?? 'customer_service',
+          watcherIds,
+          context.user.id,
+        ],
+      );
+      const created = await this.loadDetail(manager, id);
+      record({
+        caseId: id,
+        type: 'case.created',
+        data: {
+          number: created.number,
+          title: created.title,
+          column: created.column,
+          severity: created.severity,
+          category: created.category,
+          channel: created.channel,
+          customerId: created.customer.id,
+          waybill: created.shipment.waybill,
+        },
+      });
+      return created;
+    });
+  }
+
+  /**
+   * An edit at the version the editor saw. Each touched section is checked against the role and
+   * the case's column; sections merge field by field, and the timeline records before and after.
+   */
+  async update(idOrNumber: string, input: UpdateCaseInput, context: ChangeContext): Promise<CaseDetail> {
+    return this.timeline.inTransaction({ actor: context.user, requestId: context.requestId }, async (manager, record) => {
+      const id = await this.resolveId(idOrNumber, manager);
+      const current = await this.lockForChange(manager, id, input.version);
+      const { version: _seen, ...edits } = input;
+      const fields = (Object.keys(edits) as EditableField[]).filter((field) => edits[field] !== undefined);
+      for (const field of fields) {
+        const check = canEditSection(context.user.role, SECTION_OF_FIELD[field], current.column);
+        if (!check.ok) {
+          const status = check.reason === 'ROLE_NOT_ALLOWED' ? 403 : 422;
+          throw new DomainError(check.reason === 'ROLE_NOT_ALLOWED' ? 'FORBIDDEN' : 'SECTION_NOT_EDITABLE', status, {
+            field,
+            section: SECTION_OF_FIELD[field],
+            column: current.column,
+          });
+        }
+      }
+
+      const next = mergeEdits(current, edits);
+      const changes = diff(current, next);
+      if (changes.length === 0) return current;
+
+      const amountChanged =
+        (current.compensation.amount ?? null) !== (next.compensation.amount ?? null) ||
+        JSON.stringify(current.compensation.remedies ?? []) !== JSON.stringify(next.compensation.remedies ?? []);
+      let voidedApprovals = 0;
+      if (amountChanged) {
+        // Four eyes: an approval is for an amount; a new amount needs new approvals.
+        const voided: unknown[] = await manager.query(
+          `UPDATE case_approvals SET voided_at = now() WHERE case_id = $1 AND voided_at IS NULL RETURNING id`,
+          [id],
+        );
+        voidedApprovals = voided.length;
+      }
+      if (edits.ownerId !== undefined || edits.watcherIds !== undefined) {
+        await assertUsersExist(manager, [next.ownerId, ...next.watcherIds]);
+      }
+      if (edits.correctiveAction?.preventiveOwnerId) {
+        await assertUsersExist(manager, [edits.correctiveAction.preventiveOwnerId]);
+      }
+      const customerId =
+        edits.customer === undefined ? current.customer.id : (await this.customers.upsertByPhone(manager, next.customer)).id;
+
+      await manager.update(CaseEntity, id, {
+        title: next.title,
+        channel: next.channel,
+        category: next.category,
+        severity: next.severity,
+        customerId,
+        waybill: next.shipment.waybill,
+        orderNumber: next.shipment.orderNumber ?? null,
+        origin: next.shipment.origin,
+        destination: next.shipment.destination,
+        declaredValue: next.shipment.declaredValue ?? null,
+        facts: next.facts,
+        claim: next.claim,
+        investigation: next.investigation,
+        compensation: { remedies: next.compensation.remedies, amount: next.compensation.amount, customerAgreed: next.compensation.customerAgreed },
+        compensationProposedBy: amountChanged ? context.user.id : current.compensation.proposedBy ?? null,
+        correctiveAction: next.correctiveAction,
+        followUp: next.followUp,
+        ownerId: next.ownerId,
+        owningDepartment: next.owningDepartment,
+        watcherIds: next.watcherIds,
+        version: current.version + 1,
+        updatedAt: new Date(),
+      });
+      const updated = await this.loadDetail(manager, id);
+      record({
+        caseId: id,
+        type: 'case.updated',
+        data: { changes, version: updated.version, ...(voidedApprovals ? { voidedApprovals } : {}) },
+      });
+      return updated;
+    });
+  }
+
+  /**
+   * Locks the case row for the rest of the transaction and checks the version the client saw.
+   * Concurrent writers queue on the lock; all but the first then see a newer version and get 409.
+   */
+  async lockForChange(manager: EntityManager, id: string, seenVersion: number): Promise<CaseDetail> {
+    await manager.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [id]);
+    const current = await this.loadDetail(manager, id);
+    if (current.version !== seenVersion) {
+      throw new DomainError('VERSION_CONFLICT', 409, { current });
+    }
+    return current;
+  }
+
+  async loadDetail(manager: EntityManager, id: string): Promise<CaseDetail> {
+    const entity = await manager.findOne(CaseEntity, { where: { id }, relations: { customer: true } });
+    if (!entity) throw new DomainError('CASE_NOT_FOUND', 404);
+    const approvals = await manager.find(CaseApprovalEntity, { where: { caseId: id }, order: { decidedAt: 'ASC' } });
+    return toCaseDetail(entity, approvals);
   }
 }
 
-function toCard(entity: CaseEntity): CaseCard {
+type EditableCase = Pick<
+  CaseDetail,
+  | 'title'
+  | 'channel'
+  | 'category'
+  | 'severity'
+  | 'customer'
+  | 'shipment'
+  | 'facts'
+  | 'claim'
+  | 'investigation'
+  | 'compensation'
+  | 'correctiveAction'
+  | 'followUp'
+  | 'ownerId'
+  | 'owningDepartment'
+  | 'watcherIds'
+>;
+
+/** Sections merge field by field; the merged section must still be whole (e.g. a shipment keeps its waybill). */
+function mergeEdits(current: CaseDetail, edits: Omit<UpdateCaseInput, 'version'>): EditableCase {
+  const merge = <S extends z.ZodType>(schema: S, section: string, before: object, patch: object | undefined) =>
+    patch === undefined ? before : parseInput(schema, { ...before, ...patch }, section);
+  const { proposedBy: _proposedBy, ...compensation } = current.compensation;
+  const { id: _customerId, ...customer } = current.customer;
   return {
-    id: entity.id,
-    number: entity.number,
-    title: entity.title,
-    column: entity.column,
-    severity: entity.severity,
-    createdAt: entity.createdAt.toISOString(),
-    updatedAt: entity.updatedAt.toISOString(),
-    version: entity.version,
+    title: edits.title ?? current.title,
+    channel: edits.channel ?? current.channel,
+    category: edits.category ?? current.category,
+    severity: edits.severity ?? current.severity,
+    customer: merge(customerInputSchema, 'customer', customer, edits.customer) as CaseDetail['customer'],
+    shipment: merge(shipmentSchema, 'shipment', current.shipment, edits.shipment) as CaseDetail['shipment'],
+    facts: merge(factsSchema, 'facts', current.facts, edits.facts) as CaseDetail['facts'],
+    claim: merge(claimSchema, 'claim', current.claim, edits.claim) as CaseDetail['claim'],
+    investigation: merge(investigationSchema, 'investigation', current.investigation, edits.investigation) as CaseDetail['investigation'],
+    compensation: merge(compensationSchema, 'compensation', compensation, edits.compensation) as CaseDetail['compensation'],
+    correctiveAction: merge(correctiveActionSchema, 'correctiveAction', current.correctiveAction, edits.correctiveAction) as CaseDetail['correctiveAction'],
+    followUp: merge(followUpSchema, 'followUp', current.followUp, edits.followUp) as CaseDetail['followUp'],
+    ownerId: edits.ownerId === undefined ? current.ownerId : edits.ownerId,
+    owningDepartment: edits.owningDepartment ?? current.owningDepartment,
+    watcherIds: edits.watcherIds === undefined ? current.watcherIds : [...new Set(edits.watcherIds)],
+  };
+}
+
+const SECTIONS_DIFFED_BY_FIELD = new Set([
+  'customer',
+  'shipment',
+  'facts',
+  'claim',
+  'investigation',
+  'compensation',
+  'correctiveAction',
+  'followUp',
+]);
+
+/** Changed fields as dotted paths (`investigation.verdict`) with before and after values. */
+function diff(current: CaseDetail, next: EditableCase): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  for (const [field, after] of Object.entries(next)) {
+    const before = (current as unknown as Record<string, unknown>)[field];
+    if (SECTIONS_DIFFED_BY_FIELD.has(field)) {
+      const beforeSection = (before ?? {}) as Record<string, unknown>;
+      const afterSection = after as Record<string, unknown>;
+      for (const key of new Set([...Object.keys(beforeSection), ...Object.keys(afterSection)])) {
+        if (key === 'id' || key === 'proposedBy') continue;
+        if (!same(beforeSection[key], afterSection[key])) {
+          changes.push({ field: `${field}.${key}`, before: beforeSection[key] ?? null, after: afterSection[key] ?? null });
+        }
+      }
+    } else if (!same(before, after)) {
+      changes.push({ field, before: before ?? null, after: after ?? null });
+    }
+  }
+  return changes;
+}
+
+async function assertUsersExist(manager: EntityManager, ids: (string | null | undefined)[]): Promise<void> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+  if (wanted.length === 0) return;
+  const rows: { id: string }[] = await manager.query('SELECT id FROM users WHERE id = ANY($1::uuid[])', [wanted]);
+  const found = new Set(rows.map((row) => row.id));
+  const unknown = wanted.filter((id) => !found.has(id));
+  if (unknown.length > 0) {
+    throw new DomainError('VALIDATION_FAILED', 422, unknown.map((id) => ({ path: 'userId', message: `unknown user ${id}` })));
+  }
+}
+
+function toCard(row: CardRow): CaseCard {
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    column: row.board_column,
+    severity: row.severity,
+    category: row.category,
+    channel: row.channel,
+    customerName: row.customer_name,
+    customerCaseCount: row.customer_case_count,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    owningDepartment: row.owning_department,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    version: row.version,
   };
 }

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, seedUsers, startTestApp, type TestApp } from './support/test-app.js';
+
+describe('OpenAPI document at /api/docs', () => {
+  let testApp: TestApp;
+  let cookie: string;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    await seedUsers(testApp);
+    cookie = await loginAs(testApp, 'legal');
+  });
+  afterAll(() => testApp.close());
+
+  it('is only for signed-in users', async () => {
+    const response = await fetch(`${testApp.baseUrl}/api/docs/openapi.json`);
+    expect(response.status).toBe(401);
+    expect((await response.json()).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('lists the routes with the request bodies of the shared schemas', async () => {
+    const document = await (await fetch(`${testApp.baseUrl}/api/docs/openapi.json`, { headers: { cookie } })).json();
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/cases', '/api/cases/{id}', '/api/cases/{id}/transitions', '/api/cases/{id}/approvals', '/api/auth/login']),
+    );
+    const move = document.paths['/api/cases/{id}/transitions'].post.requestBody.content['application/json'].schema;
+    expect(move.required).toEqual(expect.arrayContaining(['to', 'version']));
+    expect(move.properties.to.enum).toContain('compensation');
+    expect(move.additionalProperties).toBe(false);
+    const intake = document.paths['/api/cases'].post.requestBody.content['application/json'].schema;
+    expect(intake.properties.customer.properties.phone).toBeDefined();
+  });
+
+  it('serves the interactive page', async () => {
+    const response = await fetch(`${testApp.baseUrl}/api/docs`, { headers: { cookie } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('swagger');
+  });
+});

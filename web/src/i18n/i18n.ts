@@ -1,8 +1,16 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '@app/shared';
-import { en } from './en.js';
-import { zhCN } from './zh-CN.js';
+import { authEn, authZhCN } from '../features/auth/auth.messages.js';
+import { boardEn, boardZhCN } from '../features/board/board.messages.js';
+import { appEn, appZhCN } from './app.messages.js';
+import { domainEn, domainZhCN } from './domain.messages.js';
+
+/** One catalogue per locale: the shell, the domain's vocabulary, then one namespace per feature. */
+const catalogues = {
+  'zh-CN': { ...appZhCN, ...domainZhCN, auth: authZhCN, board: boardZhCN },
+  en: { ...appEn, ...domainEn, auth: authEn, board: boardEn },
+} satisfies Record<Locale, object>;
 
 const STORAGE_KEY = 'locale';
 
@@ -12,7 +20,7 @@ function storedLocale(): Locale {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: catalogues['zh-CN'] }, en: { translation: catalogues.en } },
   lng: storedLocale(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

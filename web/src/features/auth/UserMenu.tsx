@@ -12,7 +12,7 @@ export function UserMenu({ user }: { user: UserSummary }) {
       <p className="user-menu__who">
         <span className="visually-hidden">{t('auth.signedInAs')}</span>
         <span className="user-menu__name">{user.displayName}</span>
-        <span className="user-menu__role">{t(`auth.role.${user.role}`)}</span>
+        <span className="user-menu__role">{t(`role.${user.role}`)}</span>
       </p>
       <button type="button" className="user-menu__logout" onClick={() => void logOut()}>
         {t('auth.logout')}

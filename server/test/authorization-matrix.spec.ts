@@ -7,6 +7,7 @@ import {
   roleCovers,
   ROLES,
   SECTION_RULES,
+  STAFF_ROLES,
   type CaseColumn,
   type CaseDetail,
   type CaseSection,
@@ -16,6 +17,11 @@ import {
 import { apiAs, newComplaint, type Api } from './support/api-client.js';
 import { caseIn, type Team } from './support/case-fixtures.js';
 import { loginAs, seedUsers, startTestApp, type TestApp } from './support/test-app.js';
+
+const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 const USERNAME: Record<Role, keyof Team> = {
   cs_agent: 'agent',
@@ -35,14 +41,21 @@ describe('authorisation matrix', () => {
   let testApp: TestApp;
   let team: Team;
   let operationsId: string;
+  let cookies: Record<Role, string>;
 
   beforeAll(async () => {
     testApp = await startTestApp();
     await seedUsers(testApp);
     const entries = await Promise.all(
-      Object.values(USERNAME).map(async (username) => [username, apiAs(testApp, await loginAs(testApp, username))] as const),
+      Object.values(USERNAME).map(async (username) => {
+        const cookie = await loginAs(testApp, username);
+        return [username, { api: apiAs(testApp, cookie), cookie }] as const;
+      }),
     );
-    team = Object.fromEntries(entries) as Team;
+    team = Object.fromEntries(entries.map(([username, session]) => [username, session.api])) as Team;
+    cookies = Object.fromEntries(
+      (Object.entries(USERNAME) as [Role, keyof Team][]).map(([role, username]) => [role, entries.find(([name]) => name === username)![1].cookie]),
+    ) as Record<Role, string>;
     operationsId = (await team.operations.get('/auth/me')).body.id;
   });
   afterAll(() => testApp.close());
@@ -116,6 +129,25 @@ describe('authorisation matrix', () => {
       const answer = await as(role).post(`/cases/${proposed.body.id}/approvals`, { decision: 'approved', amount });
       expectVerdict(answer, allowed, `¥${amount} as ${role}`);
     });
+  });
+
+  it.each(ROLES)('POST /cases/:id/comments as %s', async (role) => {
+    const current = await caseIn(team, 'investigation', { preventiveOwnerId: operationsId });
+    const answer = await as(role).post(`/cases/${current.id}/comments`, { body: '@quality 请补充分拨中心的扫描记录' });
+    expectVerdict(answer, STAFF_ROLES.includes(role), role);
+  });
+
+  it.each(ROLES)('POST /cases/:id/evidence as %s', async (role) => {
+    const current = await caseIn(team, 'investigation', { preventiveOwnerId: operationsId });
+    const form = new FormData();
+    form.append('file', new Blob([ONE_PIXEL_PNG], { type: 'image/png' }), '破损照片.png');
+    form.append('caption', '外箱破损');
+    const response = await fetch(`${testApp.baseUrl}/api/cases/${current.id}/evidence`, {
+      method: 'POST',
+      headers: { cookie: cookies[role] },
+      body: form,
+    });
+    expectVerdict({ status: response.status, body: await response.json() }, STAFF_ROLES.includes(role), role);
   });
 
   it.each(ROLES)('PUT /settings/approval-policy as %s', async (role) => {

@@ -1,8 +1,4 @@
 import { z } from 'zod';
-import { ROLES, type Role } from '../users/user.schema.js';
-
-/** Everyone who works cases may comment and attach evidence; admin administers the board and does not. */
-export const COLLABORATOR_ROLES = ROLES.filter((role): role is Exclude<Role, 'admin'> => role !== 'admin');
 
 export const MAX_COMMENT_LENGTH = 5000;
 

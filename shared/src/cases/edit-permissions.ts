@@ -1,5 +1,5 @@
 import type { CaseColumn } from '../workflow/columns.js';
-import type { Role } from '../users/user.schema.js';
+import { STAFF_ROLES, type Role } from '../users/user.schema.js';
 
 /** The parts of a case an edit may touch, grouped by who owns them on the board. */
 export const CASE_SECTIONS = [
@@ -32,8 +32,6 @@ export const SECTION_OF_FIELD = {
 } as const satisfies Record<string, CaseSection>;
 export type EditableField = keyof typeof SECTION_OF_FIELD;
 
-const NON_ADMIN: Role[] = ['cs_agent', 'cs_supervisor', 'quality_investigator', 'operations', 'legal', 'department_head'];
-
 interface SectionRule {
   roles: readonly Role[];
   /** Columns in which the section may be changed: a step's record is written during that step. */
@@ -46,7 +44,7 @@ export const SECTION_RULES: Record<CaseSection, SectionRule> = {
     columns: ['intake', 'investigation', 'compensation', 'corrective_action', 'follow_up'],
   },
   assignment: {
-    roles: NON_ADMIN,
+    roles: STAFF_ROLES,
     columns: ['intake', 'investigation', 'compensation', 'corrective_action', 'follow_up'],
   },
   investigation: { roles: ['quality_investigator', 'operations', 'department_head'], columns: ['investigation'] },
@@ -70,5 +68,3 @@ export function canEditSection(role: Role, section: CaseSection, column: CaseCol
   return { ok: true };
 }
 
-/** Roles that may take in a new complaint. */
-export const INTAKE_ROLES: readonly Role[] = ['cs_agent', 'cs_supervisor', 'department_head'];

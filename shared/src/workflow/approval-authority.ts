@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { MAX_AMOUNT, type Remedy } from '../cases/case.schema.js';
-import { ROLES, type Role } from '../users/user.schema.js';
+import { STAFF_ROLES, type Role } from '../users/user.schema.js';
 
 /** Admin administers the board and takes no part in cases, so it can never be an approver. */
-export const APPROVER_ROLES = ROLES.filter((role): role is Exclude<Role, 'admin'> => role !== 'admin');
+/** Any staff role may be named in an authority tier. */
+export const APPROVER_ROLES = STAFF_ROLES;
 export type ApproverRole = (typeof APPROVER_ROLES)[number];
 export const approverRoleSchema = z.enum(APPROVER_ROLES);
 

@@ -1,5 +1,5 @@
 import type { CaseDetail, Category, Channel, Remedy, Severity, Verdict } from '../cases/case.schema.js';
-import type { Role } from '../users/user.schema.js';
+import { INTAKE_ROLES, type Role } from '../users/user.schema.js';
 import {
   approvalStatus,
   involvesMoney,
@@ -65,7 +65,6 @@ interface MoveRule extends MoveDefinition {
   missingFacts(caseState: WorkflowCase, policy: ApprovalPolicy): FactPath[];
 }
 
-const INTAKE_ROLES = ['cs_agent', 'cs_supervisor', 'department_head'] as const satisfies readonly Role[];
 const INVESTIGATION_ROLES = ['quality_investigator', 'operations', 'cs_supervisor', 'department_head'] as const satisfies readonly Role[];
 const REMEDY_AGREEMENT_ROLES = ['cs_agent', 'cs_supervisor', 'legal', 'department_head'] as const satisfies readonly Role[];
 const APPROVER_ROLES_FOR_REJECTION = ['cs_supervisor', 'legal', 'department_head'] as const satisfies readonly Role[];

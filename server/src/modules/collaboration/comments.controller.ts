@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { COLLABORATOR_ROLES, commentInputSchema, type CaseComment, type CommentInput, type UserSummary } from '@app/shared';
+import { STAFF_ROLES, commentInputSchema, type CaseComment, type CommentInput, type UserSummary } from '@app/shared';
 import { RequestId } from '../../common/http/request-id.js';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
@@ -17,7 +17,7 @@ export class CommentsController {
 
   @Post()
   @HttpCode(201)
-  @Roles(...COLLABORATOR_ROLES)
+  @Roles(...STAFF_ROLES)
   add(
     @Param('id') id: string,
     @Body(new ZodValidationPipe(commentInputSchema)) input: CommentInput,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
-  COLLABORATOR_ROLES,
+  STAFF_ROLES,
   evidenceUploadFieldsSchema,
   MAX_EVIDENCE_BYTES,
   type Evidence,
@@ -35,7 +35,7 @@ export class EvidenceController {
    */
   @Post()
   @HttpCode(201)
-  @Roles(...COLLABORATOR_ROLES)
+  @Roles(...STAFF_ROLES)
   @UseInterceptors(
     FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 5 }, defParamCharset: 'utf8' }),
   )

@@ -142,10 +142,10 @@ describe('comments and evidence on a case, through the API, on real PostgreSQL',
       const comment = (await team.agent.post(`/cases/${complaint.id}/comments`, { body: '原话' })).body;
       const dataSource = testApp.app.get(DataSource);
       await expect(dataSource.query(`UPDATE case_comments SET body = '改过的话' WHERE id = $1`, [comment.id])).rejects.toThrow(
-        /cannot be changed/,
+        /append-only/,
       );
-      await expect(dataSource.query(`DELETE FROM case_comments WHERE id = $1`, [comment.id])).rejects.toThrow(/cannot be changed/);
-      await expect(dataSource.query(`TRUNCATE case_comments CASCADE`)).rejects.toThrow(/cannot be changed/);
+      await expect(dataSource.query(`DELETE FROM case_comments WHERE id = $1`, [comment.id])).rejects.toThrow(/append-only/);
+      await expect(dataSource.query(`TRUNCATE case_comments CASCADE`)).rejects.toThrow(/append-only/);
       const [row] = await dataSource.query(`SELECT body FROM case_comments WHERE id = $1`, [comment.id]);
       expect(row.body).toBe('原话');
     });

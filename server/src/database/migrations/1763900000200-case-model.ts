@@ -119,18 +119,19 @@ export class CaseModel1763900000200 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TRIGGER case_events_chain BEFORE INSERT ON case_events
       FOR EACH ROW EXECUTE FUNCTION case_events_chain()`);
-    // Append-only, enforced by the database for every client, not only by this code.
+    // Append-only, enforced by the database for every client, not only by this code. One guard
+    // for every table that is part of a case's record.
     await queryRunner.query(`
-      CREATE FUNCTION case_events_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION refuse_record_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        RAISE EXCEPTION 'case_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+        RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
     await queryRunner.query(`
       CREATE TRIGGER case_events_no_update_delete BEFORE UPDATE OR DELETE ON case_events
-      FOR EACH ROW EXECUTE FUNCTION case_events_immutable()`);
+      FOR EACH ROW EXECUTE FUNCTION refuse_record_change()`);
     await queryRunner.query(`
       CREATE TRIGGER case_events_no_truncate BEFORE TRUNCATE ON case_events
-      FOR EACH STATEMENT EXECUTE FUNCTION case_events_immutable()`);
+      FOR EACH STATEMENT EXECUTE FUNCTION refuse_record_change()`);
 
     // Admin-editable settings (approval authority tiers, later SLA policy): one row per key.
     await queryRunner.query(`
@@ -145,7 +146,7 @@ export class CaseModel1763900000200 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE settings`);
     await queryRunner.query(`DROP TABLE case_events`);
-    await queryRunner.query(`DROP FUNCTION case_events_immutable()`);
+    await queryRunner.query(`DROP FUNCTION refuse_record_change()`);
     await queryRunner.query(`DROP FUNCTION case_events_chain()`);
     await queryRunner.query(`DROP FUNCTION case_event_digest(text, uuid, text, uuid, timestamptz, jsonb)`);
     await queryRunner.query(`DROP TABLE case_approvals`);

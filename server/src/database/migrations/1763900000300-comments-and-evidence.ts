@@ -25,16 +25,11 @@ export class CommentsAndEvidence1763900000300 implements MigrationInterface {
     // A comment is part of the case's record, as its timeline event is: what was said stays said,
     // for every database client, not only for this code.
     await queryRunner.query(`
-      CREATE FUNCTION case_comments_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'case_comments cannot be changed: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$`);
-    await queryRunner.query(`
       CREATE TRIGGER case_comments_no_update_delete BEFORE UPDATE OR DELETE ON case_comments
-      FOR EACH ROW EXECUTE FUNCTION case_comments_immutable()`);
+      FOR EACH ROW EXECUTE FUNCTION refuse_record_change()`);
     await queryRunner.query(`
       CREATE TRIGGER case_comments_no_truncate BEFORE TRUNCATE ON case_comments
-      FOR EACH STATEMENT EXECUTE FUNCTION case_comments_immutable()`);
+      FOR EACH STATEMENT EXECUTE FUNCTION refuse_record_change()`);
 
     // The bytes live in Postgres rather than in files under .data/: one backup holds cases and
     // their evidence together, every server instance sees every file without shared storage, and
@@ -60,6 +55,5 @@ export class CommentsAndEvidence1763900000300 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE case_evidence`);
     await queryRunner.query(`DROP TABLE case_comments`);
-    await queryRunner.query(`DROP FUNCTION case_comments_immutable()`);
   }
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   createCaseInputSchema,
+  shipmentSchema,
   updateCaseInputSchema,
   type CaseCard,
   type CaseDetail,
@@ -8,10 +9,13 @@ import {
   type UpdateCaseInput,
   type UserSummary,
 } from '@app/shared';
+import { z } from 'zod';
 import { RequestId } from '../../common/http/request-id.js';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { CasesService } from './cases.service.js';
+
+const openByWaybillQuerySchema = z.strictObject({ waybill: shipmentSchema.shape.waybill });
 
 @Controller('cases')
 export class CasesController {
@@ -30,6 +34,12 @@ export class CasesController {
     @RequestId() requestId: string,
   ): Promise<CaseDetail> {
     return this.cases.create(input, { user, requestId });
+  }
+
+  /** Intake warns when the parcel already has an open case. Declared before `:id`, which would swallow it. */
+  @Get('open-by-waybill')
+  openByWaybill(@Query(new ZodValidationPipe(openByWaybillQuerySchema)) query: z.output<typeof openByWaybillQuerySchema>): Promise<CaseCard[]> {
+    return this.cases.openByWaybill(query.waybill);
   }
 
   /** By id or by case number, so /cases/CP-20261123-0042 deep links resolve. */

@@ -84,6 +84,27 @@ export class CasesService {
     return rows.map(toCard);
   }
 
+  /**
+   * Cases still open for this waybill, so intake can warn before a second case is opened for the
+   * same parcel. Matched case-insensitively: agents type waybills as the customer reads them out.
+   */
+  async openByWaybill(waybill: string): Promise<CaseCard[]> {
+    const rows: CardRow[] = await this.dataSource.query(
+      `SELECT c.id, c.number, c.title, c.board_column, c.severity, c.category, c.channel,
+              cu.name AS customer_name,
+              (SELECT count(*)::int FROM cases earlier WHERE earlier.customer_id = c.customer_id) AS customer_case_count,
+              c.owner_id, owner.display_name AS owner_name, c.owning_department,
+              c.created_at, c.updated_at, c.version
+       FROM cases c
+       JOIN customers cu ON cu.id = c.customer_id
+       LEFT JOIN users owner ON owner.id = c.owner_id
+       WHERE upper(c.waybill) = upper($1) AND c.board_column <> 'closed'
+       ORDER BY c.created_at DESC`,
+      [waybill],
+    );
+    return rows.map(toCard);
+  }
+
   async get(idOrNumber: string): Promise<CaseDetail> {
     const manager = this.dataSource.manager;
     return this.loadDetail(manager, await this.resolveId(idOrNumber, manager));

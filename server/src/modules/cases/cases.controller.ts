@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { RequestId } from '../../common/http/request-id.js';
 import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { CasesService } from './cases.service.js';
+import { CasesService, type OpenCaseSummary } from './cases.service.js';
 
 const openByWaybillQuerySchema = z.strictObject({ waybill: shipmentSchema.shape.waybill });
 
@@ -38,7 +38,7 @@ export class CasesController {
 
   /** Intake warns when the parcel already has an open case. Declared before `:id`, which would swallow it. */
   @Get('open-by-waybill')
-  openByWaybill(@Query(new ZodValidationPipe(openByWaybillQuerySchema)) query: z.output<typeof openByWaybillQuerySchema>): Promise<CaseCard[]> {
+  openByWaybill(@Query(new ZodValidationPipe(openByWaybillQuerySchema)) query: z.output<typeof openByWaybillQuerySchema>): Promise<OpenCaseSummary[]> {
     return this.cases.openByWaybill(query.waybill);
   }
 

@@ -14,6 +14,7 @@ import {
   SECTION_OF_FIELD,
   shipmentSchema,
   type CaseCard,
+  type CaseColumn,
   type CaseDetail,
   type CreateCaseInput,
   type EditableField,
@@ -33,6 +34,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Closed cases stay on the board this long; older ones are found through search and reports. */
 const CLOSED_VISIBLE_DAYS = 14;
+
+/** What intake shows of an open case on the same waybill. */
+export interface OpenCaseSummary {
+  id: string;
+  number: string;
+  title: string;
+  column: CaseColumn;
+  customerName: string;
+  createdAt: string;
+}
 
 interface FieldChange {
   field: string;
@@ -88,21 +99,24 @@ export class CasesService {
    * Cases still open for this waybill, so intake can warn before a second case is opened for the
    * same parcel. Matched case-insensitively: agents type waybills as the customer reads them out.
    */
-  async openByWaybill(waybill: string): Promise<CaseCard[]> {
-    const rows: CardRow[] = await this.dataSource.query(
-      `SELECT c.id, c.number, c.title, c.board_column, c.severity, c.category, c.channel,
-              cu.name AS customer_name,
-              (SELECT count(*)::int FROM cases earlier WHERE earlier.customer_id = c.customer_id) AS customer_case_count,
-              c.owner_id, owner.display_name AS owner_name, c.owning_department,
-              c.created_at, c.updated_at, c.version
-       FROM cases c
-       JOIN customers cu ON cu.id = c.customer_id
-       LEFT JOIN users owner ON owner.id = c.owner_id
-       WHERE upper(c.waybill) = upper($1) AND c.board_column <> 'closed'
-       ORDER BY c.created_at DESC`,
-      [waybill],
-    );
-    return rows.map(toCard);
+  async openByWaybill(waybill: string): Promise<OpenCaseSummary[]> {
+    const rows: { id: string; number: string; title: string; board_column: CaseColumn; customer_name: string; created_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT c.id, c.number, c.title, c.board_column, cu.name AS customer_name, c.created_at
+         FROM cases c
+         JOIN customers cu ON cu.id = c.customer_id
+         WHERE upper(c.waybill) = upper($1) AND c.board_column <> 'closed'
+         ORDER BY c.created_at DESC`,
+        [waybill],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      number: row.number,
+      title: row.title,
+      column: row.board_column,
+      customerName: row.customer_name,
+      createdAt: row.created_at.toISOString(),
+    }));
   }
 
   async get(idOrNumber: string): Promise<CaseDetail> {

@@ -7,11 +7,14 @@ import type { AppConfig } from './common/config/config.js';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { BoardModule } from './modules/board/board.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { CollaborationModule } from './modules/collaboration/collaboration.module.js';
 import { CustomersModule } from './modules/customers/customers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
+import { SlaModule } from './modules/sla/sla.module.js';
+import { SavedViewsModule } from './modules/views/saved-views.module.js';
 import { WorkflowModule } from './modules/workflow/workflow.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -51,6 +54,9 @@ export class AppModule {
         WorkflowModule,
         SettingsModule,
         CollaborationModule,
+        SlaModule,
+        BoardModule,
+        SavedViewsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

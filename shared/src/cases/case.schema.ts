@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_COLUMNS } from '../workflow/columns.js';
 import { departmentSchema } from '../users/user.schema.js';
+import { slaStateSchema } from '../board/sla-state.js';
 
 export const caseColumnSchema = z.enum(CASE_COLUMNS);
 
@@ -250,5 +251,18 @@ export const caseCardSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
   version: z.number().int().positive(),
+  waybill: z.string(),
+  watcherIds: z.array(z.uuid()),
+  commentCount: z.number().int().nonnegative(),
+  evidenceCount: z.number().int().nonnegative(),
+  /** As of the board's `asOf`; a card counts down from here with `slaStatus`. */
+  slaState: slaStateSchema,
+  /** The resolution deadline. */
+  slaDueAt: z.iso.datetime({ offset: true }),
+  firstResponseDueAt: z.iso.datetime({ offset: true }),
+  /** When the case first left intake. */
+  firstRespondedAt: z.iso.datetime({ offset: true }).nullable(),
+  /** When it reached follow-up or closed; cleared by a reopen. */
+  resolvedAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type CaseCard = z.infer<typeof caseCardSchema>;

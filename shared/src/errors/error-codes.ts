@@ -40,6 +40,8 @@ export const ERROR_MESSAGES = {
   CUSTOMER_NOT_FOUND: { 'zh-CN': '找不到该客户', en: 'The customer does not exist' },
   INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   LOGIN_THROTTLED: { 'zh-CN': '登录失败次数过多，请稍后再试', en: 'Too many failed sign-in attempts, please try again later' },
+  VIEW_NAME_TAKEN: { 'zh-CN': '已有同名的视图', en: 'You already have a view with this name' },
+  VIEW_NOT_FOUND: { 'zh-CN': '找不到该视图', en: 'The view does not exist' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BoardModule } from '../board/board.module.js';
 import { CustomersModule } from '../customers/customers.module.js';
 import { TimelineModule } from '../timeline/timeline.module.js';
 import { CaseTimelineController } from './case-timeline.controller.js';
@@ -6,7 +7,7 @@ import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 
 @Module({
-  imports: [TimelineModule, CustomersModule],
+  imports: [TimelineModule, CustomersModule, BoardModule],
   controllers: [CasesController, CaseTimelineController],
   providers: [CasesService],
   exports: [CasesService],

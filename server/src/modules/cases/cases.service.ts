@@ -22,6 +22,7 @@ import {
 } from '@app/shared';
 import { z } from 'zod';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { BoardService } from '../board/board.service.js';
 import { parseInput } from '../../common/validation/zod-validation.pipe.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { TimelineService } from '../timeline/timeline.service.js';
@@ -31,9 +32,6 @@ import { CaseEntity } from './case.entity.js';
 import { toCaseDetail } from './case.mapper.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Closed cases stay on the board this long; older ones are found through search and reports. */
-const CLOSED_VISIBLE_DAYS = 14;
 
 /** What intake shows of an open case on the same waybill. */
 export interface OpenCaseSummary {
@@ -51,48 +49,18 @@ interface FieldChange {
   after: unknown;
 }
 
-interface CardRow {
-  id: string;
-  number: string;
-  title: string;
-  board_column: CaseCard['column'];
-  severity: CaseCard['severity'];
-  category: CaseCard['category'];
-  channel: CaseCard['channel'];
-  customer_name: string;
-  customer_case_count: number;
-  owner_id: string | null;
-  owner_name: string | null;
-  owning_department: CaseCard['owningDepartment'];
-  created_at: Date;
-  updated_at: Date;
-  version: number;
-}
-
 @Injectable()
 export class CasesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly timeline: TimelineService,
     private readonly customers: CustomersService,
+    private readonly board: BoardService,
   ) {}
 
-  async listCards(): Promise<CaseCard[]> {
-    const rows: CardRow[] = await this.dataSource.query(
-      `SELECT c.id, c.number, c.title, c.board_column, c.severity, c.category, c.channel,
-              cu.name AS customer_name, history.cases AS customer_case_count,
-              c.owner_id, owner.display_name AS owner_name, c.owning_department,
-              c.created_at, c.updated_at, c.version
-       FROM cases c
-       JOIN customers cu ON cu.id = c.customer_id
-       JOIN (SELECT customer_id, count(*)::int AS cases FROM cases GROUP BY customer_id) history
-         ON history.customer_id = c.customer_id
-       LEFT JOIN users owner ON owner.id = c.owner_id
-       WHERE c.board_column <> 'closed' OR c.updated_at > now() - make_interval(days => $1)
-       ORDER BY c.created_at`,
-      [CLOSED_VISIBLE_DAYS],
-    );
-    return rows.map(toCard);
+  /** The board's cards without filters, from the board's own query. */
+  listCards(): Promise<CaseCard[]> {
+    return this.board.allCards();
   }
 
   /**
@@ -372,24 +340,4 @@ async function assertUsersExist(manager: EntityManager, ids: (string | null | un
   if (unknown.length > 0) {
     throw new DomainError('VALIDATION_FAILED', 422, unknown.map((id) => ({ path: 'userId', message: `unknown user ${id}` })));
   }
-}
-
-function toCard(row: CardRow): CaseCard {
-  return {
-    id: row.id,
-    number: row.number,
-    title: row.title,
-    column: row.board_column,
-    severity: row.severity,
-    category: row.category,
-    channel: row.channel,
-    customerName: row.customer_name,
-    customerCaseCount: row.customer_case_count,
-    ownerId: row.owner_id,
-    ownerName: row.owner_name,
-    owningDepartment: row.owning_department,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    version: row.version,
-  };
 }

@@ -19,6 +19,15 @@ const card = (overrides: Partial<CaseCard>): CaseCard => ({
   createdAt: '2026-11-23T01:00:00.000Z',
   updatedAt: '2026-11-23T01:00:00.000Z',
   version: 1,
+  waybill: 'KD7700123000001',
+  watcherIds: [],
+  commentCount: 0,
+  evidenceCount: 0,
+  slaState: 'ok',
+  slaDueAt: '2026-11-24T01:00:00.000Z',
+  firstResponseDueAt: '2026-11-23T03:00:00.000Z',
+  firstRespondedAt: null,
+  resolvedAt: null,
   ...overrides,
 });
 

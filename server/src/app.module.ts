@@ -12,6 +12,8 @@ import { CasesModule } from './modules/cases/cases.module.js';
 import { CollaborationModule } from './modules/collaboration/collaboration.module.js';
 import { CustomersModule } from './modules/customers/customers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { RealtimeModule } from './modules/realtime/realtime.module.js';
+import type { RealtimeSettings } from './modules/realtime/realtime.settings.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
 import { SlaModule } from './modules/sla/sla.module.js';
 import { SavedViewsModule } from './modules/views/saved-views.module.js';
@@ -20,7 +22,7 @@ import { UsersModule } from './modules/users/users.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, realtime: Partial<RealtimeSettings> = {}): DynamicModule {
     const pretty = (config.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json')) === 'pretty';
     return {
       module: AppModule,
@@ -57,6 +59,7 @@ export class AppModule {
         SlaModule,
         BoardModule,
         SavedViewsModule,
+        RealtimeModule.forRoot(realtime),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -7,11 +7,19 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './common/config/config.js';
+import type { RealtimeSettings } from './modules/realtime/realtime.settings.js';
 import { serveOpenApi } from './common/openapi/openapi.js';
 
-/** Builds the whole application (API, static board) without listening, for main and for tests. */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+/**
+ * Builds the whole application (API, realtime, static board) without listening, for main and for
+ * tests; tests may shorten realtime timeouts and limits.
+ */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  realtime: Partial<RealtimeSettings> = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, realtime), {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));

@@ -9,6 +9,7 @@ export * from './workflow/transitions.js';
 export * from './workflow/move.schema.js';
 export * from './workflow/fact-labels.js';
 export * from './cases/collaboration.schema.js';
+export * from './realtime/events.js';
 export * from './board/sla-state.js';
 export * from './board/sla.js';
 export * from './board/board-query.js';

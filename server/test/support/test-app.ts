@@ -7,6 +7,7 @@ import { loadConfig, type AppConfig } from '../../src/common/config/config.js';
 import { createApp } from '../../src/create-app.js';
 import { ensureDatabase } from '../../src/database/ensure-database.js';
 import { DEMO_PASSWORD, seedDemoUsers } from '../../src/database/seed/demo-users.js';
+import type { RealtimeSettings } from '../../src/modules/realtime/realtime.settings.js';
 
 /** A fresh database cloned from the migrated template: isolated per test file, created in milliseconds. */
 export async function createTestDatabase(): Promise<{ name: string; url: string }> {
@@ -36,10 +37,13 @@ export interface TestApp {
 }
 
 /** The real application on a random port against its own fresh database. */
-export async function startTestApp(overrides: Partial<Record<keyof AppConfig, string>> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Record<keyof AppConfig, string>> = {},
+  realtime: Partial<RealtimeSettings> = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', NODE_ENV: 'test', ...overrides });
-  const app = await createApp(config, database.url);
+  const app = await createApp(config, database.url, realtime);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
@@ -72,4 +76,21 @@ export async function loginAs(testApp: TestApp, username: string, password = DEM
   const sessionCookie = response.headers.getSetCookie().find((cookie) => cookie.startsWith('sid='));
   if (!sessionCookie) throw new Error(`login as ${username} set no session cookie`);
   return sessionCookie.split(';')[0];
+}
+
+/**
+ * One more instance of the application on the database of a running test app, as a second
+ * server behind the same URL would be. Closing it leaves the database to its first app.
+ */
+export async function startAnotherInstance(first: TestApp, realtime: Partial<RealtimeSettings> = {}): Promise<TestApp> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', NODE_ENV: 'test' });
+  const app = await createApp(config, first.database.url, realtime);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    database: first.database,
+    close: () => app.close(),
+  };
 }

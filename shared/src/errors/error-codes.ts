@@ -42,6 +42,7 @@ export const ERROR_MESSAGES = {
   LOGIN_THROTTLED: { 'zh-CN': '登录失败次数过多，请稍后再试', en: 'Too many failed sign-in attempts, please try again later' },
   VIEW_NAME_TAKEN: { 'zh-CN': '已有同名的视图', en: 'You already have a view with this name' },
   VIEW_NOT_FOUND: { 'zh-CN': '找不到该视图', en: 'The view does not exist' },
+  RATE_LIMITED: { 'zh-CN': '实时消息发送过于频繁，请稍后再试', en: 'Too many realtime messages, slow down' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

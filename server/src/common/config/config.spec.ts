@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL'],
     [{ SEED_DEMO_DATA: 'maybe' }, 'SEED_DEMO_DATA'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ REDIS_URL: 'http://cache:6379' }, 'REDIS_URL'],
   ])('rejects %j naming %s in one line', (env, variable) => {
     let error: unknown;
     try {

@@ -10,6 +10,8 @@ const booleanFlag = z
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+const redisUrl = z.url().refine((value) => /^rediss?:\/\//.test(value), 'must start with redis:// or rediss://');
+
 const postgresUrl = z
   .url()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://');
@@ -25,6 +27,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   WEB_DIST_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'web', 'dist')),
+  /** Set: server instances share realtime traffic through Redis instead of PostgreSQL. */
+  REDIS_URL: redisUrl.optional(),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

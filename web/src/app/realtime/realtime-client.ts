@@ -1,0 +1,191 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  CASE_EVENT_TYPES,
+  type ClientToServerEvents,
+  type LiveCaseEvent,
+  type PresenceSnapshot,
+  type PresenceViewer,
+  type RealtimeAck,
+  type ServerToClientEvents,
+  type SyncReload,
+} from '@app/shared';
+import { SeqTracker } from './seq-tracker';
+
+export type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline';
+
+/** Renewed well inside the server's 30 s editing timeout. */
+const EDITING_RENEW_MS = 10_000;
+const ACK_TIMEOUT_MS = 10_000;
+
+type Listener<T> = (value: T) => void;
+
+class Listeners<T> {
+  private readonly set = new Set<Listener<T>>();
+  add(listener: Listener<T>): () => void {
+    this.set.add(listener);
+    return () => this.set.delete(listener);
+  }
+  emit(value: T): void {
+    for (const listener of this.set) listener(value);
+  }
+}
+
+/**
+ * The board's live connection: case events in seq order and each once (also across reconnects,
+ * through sync.resume), the connection state, and presence. Cases opened and fields being edited
+ * are re-announced after a reconnect, since presence belongs to a connection.
+ */
+export class RealtimeClient {
+  private current: ConnectionState = 'connecting';
+  private user: PresenceViewer | null = null;
+  private readonly tracker: SeqTracker;
+  private readonly caseEvents = new Listeners<LiveCaseEvent>();
+  private readonly reloads = new Listeners<SyncReload>();
+  private readonly presenceChanges = new Listeners<PresenceSnapshot>();
+  private readonly stateChanges = new Listeners<ConnectionState>();
+  private readonly presence = new Map<string, PresenceSnapshot>();
+  private readonly openCases = new Set<string>();
+  /** `${caseId} ${field}` -> renewal timer. */
+  private readonly editing = new Map<string, ReturnType<typeof setInterval>>();
+
+  constructor(private readonly socket: BoardSocket) {
+    this.tracker = new SeqTracker(
+      (event) => this.caseEvents.emit(event),
+      (lastSeq) => void this.resume(lastSeq),
+    );
+    for (const type of CASE_EVENT_TYPES) socket.on(type, (event) => this.tracker.receive(event));
+    socket.on('session.ready', (ready) => {
+      this.user = ready.user;
+      this.presence.clear();
+      for (const snapshot of ready.presence) this.setPresence(snapshot);
+      this.tracker.connected(ready.latestSeq);
+      this.setState('online');
+      this.reannounce();
+    });
+    socket.on('sync.reload', (reload) => this.reloads.emit(reload));
+    socket.on('presence.changed', (snapshot) => this.setPresence(snapshot));
+    socket.on('disconnect', () => this.setState(socket.active ? 'reconnecting' : 'offline'));
+    // A refused handshake (session gone) is not retried by socket.io: the user must sign in again.
+    socket.on('connect_error', () => this.setState(socket.active ? 'reconnecting' : 'offline'));
+  }
+
+  get state(): ConnectionState {
+    return this.current;
+  }
+
+  /** The last event seq this client has handed on. */
+  get lastSeq(): number | null {
+    return this.tracker.lastSeq;
+  }
+
+  get me(): PresenceViewer | null {
+    return this.user;
+  }
+
+  onCaseEvent(handler: Listener<LiveCaseEvent>): () => void {
+    return this.caseEvents.add(handler);
+  }
+
+  /** Too much was missed to catch up event by event: refetch the board. */
+  onReload(handler: Listener<SyncReload>): () => void {
+    return this.reloads.add(handler);
+  }
+
+  onPresence(handler: Listener<PresenceSnapshot>): () => void {
+    return this.presenceChanges.add(handler);
+  }
+
+  onStateChange(handler: Listener<ConnectionState>): () => void {
+    return this.stateChanges.add(handler);
+  }
+
+  /** Who has the case open (and, for cases this client has open, who edits what). */
+  presenceOf(caseId: string): PresenceSnapshot {
+    return this.presence.get(caseId) ?? { caseId, viewers: [], editors: [] };
+  }
+
+  async openCase(caseId: string): Promise<PresenceSnapshot> {
+    this.openCases.add(caseId);
+    const answer = await this.request(() => this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('case.open', { caseId }));
+    this.setPresence(answer.presence);
+    return answer.presence;
+  }
+
+  async closeCase(caseId: string): Promise<void> {
+    this.openCases.delete(caseId);
+    for (const key of [...this.editing.keys()]) if (key.startsWith(`${caseId} `)) this.stopTimer(key);
+    await this.request(() => this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('case.close', { caseId }));
+  }
+
+  /** Announces editing of a field and keeps renewing it until `stopEditing`. */
+  async startEditing(caseId: string, field: string): Promise<void> {
+    const key = `${caseId} ${field}`;
+    if (!this.editing.has(key)) {
+      this.openCases.add(caseId);
+      this.editing.set(key, setInterval(() => void this.sendEditing(caseId, field).catch(() => undefined), EDITING_RENEW_MS));
+    }
+    await this.sendEditing(caseId, field);
+  }
+
+  async stopEditing(caseId: string, field: string): Promise<void> {
+    this.stopTimer(`${caseId} ${field}`);
+    await this.request(() => this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('field.idle', { caseId, field }));
+  }
+
+  close(): void {
+    for (const key of [...this.editing.keys()]) this.stopTimer(key);
+    this.socket.disconnect();
+    this.setState('offline');
+  }
+
+  private async resume(lastSeq: number): Promise<void> {
+    try {
+      this.tracker.resumed(await this.request(() => this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('sync.resume', { lastSeq })));
+    } catch {
+      this.tracker.resumeFailed();
+    }
+  }
+
+  private sendEditing(caseId: string, field: string): Promise<object> {
+    return this.request(() => this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('field.editing', { caseId, field }));
+  }
+
+  private reannounce(): void {
+    const editedCases = new Set([...this.editing.keys()].map((key) => key.split(' ')[0]));
+    for (const caseId of this.openCases) if (!editedCases.has(caseId)) void this.openCase(caseId).catch(() => undefined);
+    for (const key of this.editing.keys()) {
+      const [caseId, field] = key.split(' ');
+      void this.sendEditing(caseId, field).catch(() => undefined);
+    }
+  }
+
+  private stopTimer(key: string): void {
+    clearInterval(this.editing.get(key));
+    this.editing.delete(key);
+  }
+
+  private setPresence(snapshot: PresenceSnapshot): void {
+    if (snapshot.viewers.length === 0 && snapshot.editors.length === 0) this.presence.delete(snapshot.caseId);
+    else this.presence.set(snapshot.caseId, snapshot);
+    this.presenceChanges.emit(snapshot);
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.current) return;
+    this.current = state;
+    this.stateChanges.emit(state);
+  }
+
+  /** Unwraps an acknowledgement: a refusal becomes an error carrying the server's code. */
+  private async request<Result extends object>(send: () => Promise<RealtimeAck<Result>>): Promise<Result> {
+    const answer = await send();
+    if (!answer.ok) throw Object.assign(new Error(answer.message), { code: answer.code, details: answer.details });
+    return answer;
+  }
+}
+
+/** Connects to the board's own origin; the session cookie authenticates the handshake. */
+export function connectRealtime(url = window.location.origin): RealtimeClient {
+  return new RealtimeClient(io(url, { withCredentials: true }));
+}

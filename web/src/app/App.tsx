@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { LOCALES, type Locale } from '@app/shared';
 import { AuthProvider } from '../features/auth/AuthProvider.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
@@ -6,6 +7,9 @@ import { UserMenu } from '../features/auth/UserMenu.js';
 import { useSession } from '../features/auth/use-session.js';
 import { Board } from '../features/board/Board.js';
 import { useBoardCases } from '../features/board/use-board-cases.js';
+import { CaseDrawerRoute } from '../features/case-drawer/CaseDrawer.js';
+import { IntakeDialog } from '../features/intake/IntakeDialog.js';
+import { NewComplaintButton } from '../features/intake/NewComplaintButton.js';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -25,9 +29,11 @@ function LanguageSwitch() {
 
 export function App() {
   return (
-    <AuthProvider>
-      <AppShell />
-    </AuthProvider>
+    <BrowserRouter>
+      <AuthProvider>
+        <AppShell />
+      </AuthProvider>
+    </BrowserRouter>
   );
 }
 
@@ -39,6 +45,7 @@ function AppShell() {
       <header className="app-header">
         <h1>{t('app.title')}</h1>
         <div className="app-header__tools">
+          {state.status === 'signed-in' && <NewComplaintButton />}
           <LanguageSwitch />
           {state.status === 'signed-in' && <UserMenu user={state.user} />}
         </div>
@@ -55,6 +62,14 @@ function AppShell() {
         )}
         {state.status === 'signed-out' && <LoginPage />}
         {state.status === 'signed-in' && <BoardScreen />}
+        {/* The board stays mounted underneath; these routes only lay a dialog over it. */}
+        {state.status === 'signed-in' && (
+          <Routes>
+            <Route path="/cases/:number" element={<CaseDrawerRoute />} />
+            <Route path="/intake" element={<IntakeDialog />} />
+            <Route path="*" element={null} />
+          </Routes>
+        )}
       </main>
     </div>
   );

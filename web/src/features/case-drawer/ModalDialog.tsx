@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
 const FOCUSABLE = [
@@ -46,23 +46,20 @@ export function ModalDialog({ labelledBy, className, onClose, fallbackFocus, ini
     const host = dialog.parentElement!;
     const madeInert = [...document.body.children].filter((element) => element !== host && !element.hasAttribute('inert'));
     madeInert.forEach((element) => element.setAttribute('inert', ''));
+    // Focus that lands outside (a click on the page's edge, a script) is brought back.
+    const keepInside = (event: FocusEvent) => {
+      if (event.target instanceof Node && !dialog.contains(event.target)) (focusablesIn(dialog)[0] ?? dialog).focus();
+    };
     (initialFocus?.() ?? focusablesIn(dialog)[0] ?? dialog).focus();
+    document.addEventListener('focusin', keepInside);
     return () => {
+      // In this order: focus can only go back out once nothing pulls it in any more.
+      document.removeEventListener('focusin', keepInside);
       madeInert.forEach((element) => element.removeAttribute('inert'));
       const target = opener?.isConnected ? opener : fallbackRef.current?.();
       target?.focus();
     };
     // Once per opening: later renders must not pull focus back to the start.
-  }, []);
-
-  // Focus that lands outside (a click on the page's edge, a script) is brought back.
-  useEffect(() => {
-    const keepInside = (event: FocusEvent) => {
-      const dialog = dialogRef.current;
-      if (dialog && event.target instanceof Node && !dialog.contains(event.target)) (focusablesIn(dialog)[0] ?? dialog).focus();
-    };
-    document.addEventListener('focusin', keepInside);
-    return () => document.removeEventListener('focusin', keepInside);
   }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -306,7 +306,7 @@ describe('the board: filters, search, SLA, urgency, paging and saved views, on r
       const commented = dataset[1];
       expect((await as.agent.post(`/cases/${commented.id}/comments`, { body: '已联系网点核实' })).status).toBe(201);
       const card = cardsOf(await board(as.agent, `?q=${commented.shipment.waybill}`))[0];
-      expect(card).toMatchObject({ commentCount: 1, evidenceCount: 0, waybill: commented.shipment.waybill, customerCaseCount: 1 });
+      expect(card).toMatchObject({ commentCount: 1, evidenceCount: 0, waybill: commented.shipment.waybill, customerCaseCount: 1, amount: 300 });
     });
 
     it('looks one card up under filters: the card when it matches, null when it does not, 404 when there is no case', async () => {

@@ -255,6 +255,8 @@ export const caseCardSchema = z.object({
   watcherIds: z.array(z.uuid()),
   commentCount: z.number().int().nonnegative(),
   evidenceCount: z.number().int().nonnegative(),
+  /** Yuan at stake: the compensation proposed, else what the customer claims; null when no money is named. */
+  amount: z.number().nonnegative().nullable(),
   /** As of the board's `asOf`; a card counts down from here with `slaStatus`. */
   slaState: slaStateSchema,
   /** The resolution deadline. */

@@ -5,8 +5,7 @@ import { AuthProvider } from '../features/auth/AuthProvider.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
 import { UserMenu } from '../features/auth/UserMenu.js';
 import { useSession } from '../features/auth/use-session.js';
-import { Board } from '../features/board/Board.js';
-import { useBoardCases } from '../features/board/use-board-cases.js';
+import { BoardPage } from '../features/board/BoardPage.js';
 import { CaseDrawerRoute } from '../features/case-drawer/CaseDrawer.js';
 import { IntakeDialog } from '../features/intake/IntakeDialog.js';
 import { NewComplaintButton } from '../features/intake/NewComplaintButton.js';
@@ -77,20 +76,5 @@ function AppShell() {
 
 /** Mounted only once signed in, so the board is never requested anonymously. */
 function BoardScreen() {
-  const { t } = useTranslation();
-  const board = useBoardCases();
-  return (
-    <>
-      {board.status === 'loading' && <p role="status">{t('app.loading')}</p>}
-      {board.status === 'failed' && (
-        <p role="alert">
-          {t('app.loadFailed', { message: board.message })}{' '}
-          <button type="button" onClick={board.reload}>
-            {t('app.retry')}
-          </button>
-        </p>
-      )}
-      {board.status === 'ready' && <Board cases={board.cases} />}
-    </>
-  );
+  return <BoardPage />;
 }

@@ -77,6 +77,7 @@ export const domainZhCN = {
     management: '管理层',
     administration: '行政管理部',
   },
+  slaState: { ok: '正常', warning: '即将超时', breached: '已超时', met: '按时解决', missed: '超时解决' },
 };
 
 export type DomainMessages = typeof domainZhCN;
@@ -156,4 +157,5 @@ export const domainEn: DomainMessages = {
     management: 'Management',
     administration: 'Administration',
   },
+  slaState: { ok: 'On track', warning: 'Due soon', breached: 'Breached', met: 'Met', missed: 'Missed' },
 };

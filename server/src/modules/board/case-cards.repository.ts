@@ -64,6 +64,7 @@ interface Row {
   watcher_ids: string[];
   comment_count: number;
   evidence_count: number;
+  amount: string | null;
   sla_state: SlaState;
   resolution_due: Date;
   first_response_due: Date;
@@ -131,6 +132,7 @@ export class CaseCardsRepository {
               cu.name AS customer_name, c.owner_id, owner.display_name AS owner_name, c.owning_department,
               c.created_at, c.updated_at, c.version, c.waybill, c.watcher_ids,
               c.first_responded_at, c.resolved_at,
+              coalesce(c.compensation ->> 'amount', c.claim ->> 'amount') AS amount,
               m.lane, m.sla_state, m.first_response_due, m.resolution_due, m.urgency_rank, m.urgency_key::text, m.total,
               (SELECT count(*) FROM cases same WHERE same.customer_id = c.customer_id)::int AS customer_case_count,
               (SELECT count(*) FROM case_comments k WHERE k.case_id = c.id)::int AS comment_count,
@@ -210,6 +212,7 @@ function toCardRow(row: Row): CardRow {
       watcherIds: row.watcher_ids,
       commentCount: row.comment_count,
       evidenceCount: row.evidence_count,
+      amount: row.amount === null ? null : Number(row.amount),
       slaState: row.sla_state,
       slaDueAt: row.resolution_due.toISOString(),
       firstResponseDueAt: row.first_response_due.toISOString(),

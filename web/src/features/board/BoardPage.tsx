@@ -8,6 +8,8 @@ import { BoardFilters } from './BoardFilters.js';
 import { BoardView, type Notice } from './BoardView.js';
 import { SavedViews } from './SavedViews.js';
 import { useBoard } from './use-board.js';
+import { useBoardLive } from './use-board-live.js';
+import { connectRealtime, type RealtimeClient } from '../../app/realtime/realtime-client.js';
 import './board.css';
 
 /** SLA countdowns and ages move on by the minute; half a minute keeps them honest without redrawing for nothing. */
@@ -24,8 +26,6 @@ function useNow(): number {
   }, []);
   return now;
 }
-
-const NO_VIEWERS: readonly string[] = [];
 
 /**
  * The query string of the board's filters. On `/` it is the URL's; the dialogs laid over the
@@ -53,7 +53,7 @@ function useBoardSearch(): string {
  * The board, with its filters in the URL so a link, a reload and the back button all show the
  * same board. It stays mounted under the case drawer and the intake dialog.
  */
-export function BoardPage() {
+export function BoardPage({ connectLive = connectRealtime }: { connectLive?: () => RealtimeClient }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   const user = useCurrentUser();
@@ -63,6 +63,7 @@ export function BoardPage() {
   const filters: Filters = useMemo(() => (parsed.success ? parsed.data : {}), [parsed]);
   const filtersKey = useMemo(() => new URLSearchParams(boardFiltersToQuery(filters)).toString(), [filters]);
   const board = useBoard(filters, filtersKey, locale);
+  const live = useBoardLive(board, connectLive);
   const now = useNow();
   const [users, setUsers] = useState<UserSummary[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -89,8 +90,6 @@ export function BoardPage() {
 
   const openCase = useCallback((card: CaseCard) => navigate({ pathname: `/cases/${card.number}`, search: boardSearch }), [navigate, boardSearch]);
 
-  const viewersOf = useCallback(() => NO_VIEWERS, []);
-
   return (
     <div className="board-page">
       <div className="board-toolbar">
@@ -98,6 +97,9 @@ export function BoardPage() {
         <SavedViews filters={filters} onApply={(next) => setFilters(next)} onStatus={(text, kind) => setNotice({ text, kind })} />
       </div>
       {!parsed.success && <p className="board-notice">{t('board.filters.invalidLink')}</p>}
+      <p role="status" className="board-notice board-notice--live">
+        {live.connection === 'reconnecting' || live.connection === 'offline' ? t('board.live.reconnecting') : live.resynced ? t('board.live.resynced') : ''}
+      </p>
       <div className="board-messages">
         <p role="alert" className="board-notice board-notice--error">
           {notice?.kind === 'error' ? notice.text : ''}
@@ -117,7 +119,7 @@ export function BoardPage() {
         <p role="status">{t('board.loading')}</p>
       ) : (
         <div className="board-area" aria-busy={board.state.status === 'loading'}>
-          <BoardView board={board} user={user} now={now} viewersOf={viewersOf} onOpen={openCase} onNotice={setNotice} />
+          <BoardView board={board} user={user} now={now} viewersOf={live.viewersOf} onOpen={openCase} onNotice={setNotice} />
         </div>
       )}
     </div>

@@ -36,9 +36,9 @@ interface Place {
 
 /** A move shown before the server has answered, with where the card came from to undo it. */
 interface PendingMove {
-  caseId: string;
   from: Place;
-  version: number;
+  /** The card as it was before the move. */
+  card: CaseCard;
 }
 
 export interface BoardState {
@@ -184,12 +184,29 @@ function highlight(state: BoardState, caseId: string): BoardState {
   return { ...state, highlighted: { ...state.highlighted, [caseId]: true } };
 }
 
+/**
+ * The SLA milestones a move sets, as the server records them: leaving intake is the first
+ * response, reaching follow-up or closed the resolution, and a reopen makes the case open again.
+ * Until the server's card arrives, the countdown and the rank follow from these.
+ */
+function withMilestones(card: CaseCard, to: CaseColumn, now: number): CaseCard {
+  const at = new Date(now).toISOString();
+  const resolved = to === 'follow_up' || to === 'closed';
+  const reopened = card.column === 'follow_up' && !resolved;
+  return {
+    ...card,
+    column: to,
+    firstRespondedAt: card.firstRespondedAt ?? at,
+    resolvedAt: resolved ? (card.resolvedAt ?? at) : reopened ? null : card.resolvedAt,
+  };
+}
+
 /** A card changes column: out of its cell, into the same lane's target cell at its rank. */
 function moveCard(state: BoardState, caseId: string, to: CaseColumn, changes: Partial<CaseCard>, now: number, keptInView = false): BoardState {
   const place = locate(state, caseId);
   const card = state.cards[caseId];
   if (!place || !card) return state;
-  const moved = { ...card, ...changes, column: to };
+  const moved = withMilestones({ ...card, ...changes }, to, now);
   return insertRanked(withCard(removeAt(state, place), moved), moved, now, keptInView);
 }
 
@@ -240,25 +257,24 @@ export function boardReducer(state: BoardState, action: BoardAction): BoardState
       const card = state.cards[action.caseId];
       if (!from || !card) return state;
       const moved = moveCard(state, action.caseId, action.to, {}, action.now, true);
-      const pending = { ...moved.pending, [action.requestId]: { caseId: action.caseId, from, version: card.version } };
+      const pending = { ...moved.pending, [action.requestId]: { from, card } };
       return rememberRequest({ ...moved, pending }, action.requestId);
     }
     case 'moveConfirmed': {
       const move = state.pending[action.requestId];
       if (!move) return state;
       const { [action.requestId]: _done, ...pending } = state.pending;
-      const card = state.cards[move.caseId];
+      const card = state.cards[move.card.id];
       return { ...(card ? withCard(state, { ...card, version: Math.max(card.version, action.version) }) : state), pending };
     }
     case 'moveRolledBack': {
       const move = state.pending[action.requestId];
       if (!move) return state;
       const { [action.requestId]: _undone, ...pending } = state.pending;
-      const place = locate(state, move.caseId);
-      const card = state.cards[move.caseId];
-      if (!place || !card) return { ...state, pending };
-      const back = withCard(removeAt(state, place), { ...card, column: move.from.column });
-      return { ...insertAt(back, move.caseId, move.from), pending };
+      const place = locate(state, move.card.id);
+      if (!place) return { ...state, pending };
+      const back = withCard(removeAt(state, place), move.card);
+      return { ...insertAt(back, move.card.id, move.from), pending };
     }
     case 'liveEvent': {
       const { event } = action;
@@ -274,7 +290,7 @@ export function boardReducer(state: BoardState, action: BoardAction): BoardState
     }
     case 'cardArrived': {
       // The server's copy may predate this user's move still in flight; the move's answer settles it.
-      if (Object.values(state.pending).some((move) => move.caseId === action.caseId)) return state;
+      if (Object.values(state.pending).some((move) => move.card.id === action.caseId)) return state;
       const place = locate(state, action.caseId);
       let next = state;
       if (place) {

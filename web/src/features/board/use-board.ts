@@ -57,6 +57,8 @@ export function useBoard(filters: BoardFilters, filtersKey: string, locale: Loca
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
   const requestedDetails = useRef(new Set<string>());
+  /** Live events that arrive while a snapshot loads; those newer than the snapshot are applied to it. */
+  const heldEvents = useRef<LiveCaseEvent[]>([]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -161,6 +163,10 @@ export function useBoard(filters: BoardFilters, filtersKey: string, locale: Loca
   const applyLiveEvent = useCallback(
     (event: LiveCaseEvent) => {
       const current = stateRef.current;
+      if (current.status === 'loading') {
+        heldEvents.current.push(event);
+        return;
+      }
       if (event.seq <= current.seq) return;
       dispatch({ type: 'liveEvent', event, now: Date.now() });
       if (event.requestId !== null && current.ownRequests.includes(event.requestId)) return;
@@ -171,6 +177,13 @@ export function useBoard(filters: BoardFilters, filtersKey: string, locale: Loca
     },
     [forgetDetail, refreshCard],
   );
+
+  useEffect(() => {
+    if (state.status !== 'ready') return;
+    const held = heldEvents.current;
+    heldEvents.current = [];
+    for (const event of held) applyLiveEvent(event);
+  }, [state.status, applyLiveEvent]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 

@@ -1,0 +1,218 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter, useLocation } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CASE_COLUMNS, DEFAULT_APPROVAL_POLICY, DEFAULT_SLA_POLICY, type CaseCard, type LiveCaseEvent, type UserSummary } from '@app/shared';
+import type { RealtimeClient } from '../../app/realtime/realtime-client.js';
+import { SessionContext, type Session } from '../auth/use-session.js';
+import { BoardPage } from './BoardPage.js';
+import { makeCard, makeSnapshot } from './board-test-kit.js';
+
+const agent: UserSummary = { id: '0b0f1f1e-8a6f-4f53-9a55-00000000a001', username: 'agent', displayName: '王晓燕', role: 'cs_agent', department: 'customer_service' };
+const session: Session = { state: { status: 'signed-in', user: agent }, logIn: vi.fn(), logOut: vi.fn(), recheck: vi.fn() };
+
+interface Call {
+  url: string;
+  init: RequestInit;
+}
+
+/** The API as the board sees it: each route answers from the handler given, everything is recorded. */
+function stubApi(routes: Record<string, (call: Call) => { status?: number; body: unknown }>) {
+  const calls: Call[] = [];
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+    calls.push({ url, init });
+    const path = url.split('?')[0];
+    const route = Object.keys(routes).find((pattern) => new RegExp(`^${pattern}$`).test(path));
+    const answer = route ? routes[route]({ url, init }) : { status: 404, body: { code: 'NOT_FOUND', message: 'not found' } };
+    return new Response(JSON.stringify(answer.body), { status: answer.status ?? 200, headers: { 'Content-Type': 'application/json' } });
+  });
+  return calls;
+}
+
+/** A realtime connection the test drives by hand. */
+function fakeRealtime() {
+  const caseEvents = new Set<(event: LiveCaseEvent) => void>();
+  const client = {
+    me: { userId: agent.id, displayName: agent.displayName, role: agent.role },
+    lastSeq: null,
+    onCaseEvent: (handler: (event: LiveCaseEvent) => void) => {
+      caseEvents.add(handler);
+      return () => caseEvents.delete(handler);
+    },
+    onReload: () => () => undefined,
+    onPresence: () => () => undefined,
+    onStateChange: () => () => undefined,
+    close: () => undefined,
+  };
+  return { connect: () => client as unknown as RealtimeClient, emit: (event: LiveCaseEvent) => act(() => caseEvents.forEach((handler) => handler(event))) };
+}
+
+function Location() {
+  const location = useLocation();
+  return <output data-testid="location">{location.pathname + location.search}</output>;
+}
+
+function renderBoard(url = '/', realtime = fakeRealtime()) {
+  render(
+    <MemoryRouter initialEntries={[url]}>
+      <SessionContext.Provider value={session}>
+        <BoardPage connectLive={realtime.connect} />
+        <Location />
+      </SessionContext.Provider>
+    </MemoryRouter>,
+  );
+  return realtime;
+}
+
+const column = (name: RegExp) => screen.getByRole('region', { name });
+const cardIn = (region: HTMLElement, card: CaseCard) => within(region).queryByRole('button', { name: new RegExp(card.number) });
+
+async function findCard(name: RegExp, card: CaseCard): Promise<HTMLElement> {
+  return waitFor(() => {
+    const found = cardIn(column(name), card);
+    if (!found) throw new Error(`${card.number} is not in ${name}`);
+    return found;
+  });
+}
+
+/** Space, an arrow, space: a keyboard move as dnd-kit's keyboard sensor reads it (it listens a tick after the pick-up). */
+async function keyboardMove(card: HTMLElement, arrow: 'ArrowRight' | 'ArrowLeft') {
+  card.focus();
+  fireEvent.keyDown(card, { code: 'Space', key: ' ' });
+  await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  fireEvent.keyDown(document.activeElement ?? card, { code: arrow, key: arrow });
+  await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  fireEvent.keyDown(document.activeElement ?? card, { code: 'Space', key: ' ' });
+  await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+}
+
+describe('BoardPage', () => {
+  beforeEach(() => {
+    // jsdom lays nothing out: give every column its own place side by side, so the virtual lists
+    // draw their cards and the keyboard sensor can step from column to column.
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const name = this.closest('[data-column]')?.getAttribute('data-column');
+      const left = Math.max(0, CASE_COLUMNS.indexOf(name as never)) * 300;
+      return { x: left, y: 0, left, top: 0, width: 280, height: 800, right: left + 280, bottom: 800, toJSON: () => ({}) } as DOMRect;
+    });
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(800);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(280);
+    Element.prototype.scrollIntoView = vi.fn();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
+
+  const intakeCard = makeCard({ title: '冷链生鲜延误', customerCaseCount: 3, amount: 880, ownerId: agent.id, ownerName: '王晓燕' });
+  const other = makeCard({ column: 'investigation', hoursAgo: 5, title: '手机屏幕碎裂' });
+  const common = {
+    '/api/board': () => ({ body: makeSnapshot([intakeCard, other]) }),
+    '/api/settings/sla-policy': () => ({ body: DEFAULT_SLA_POLICY }),
+    '/api/settings/approval-policy': () => ({ body: DEFAULT_APPROVAL_POLICY }),
+    '/api/users': () => ({ body: [agent] }),
+    '/api/views': () => ({ body: [] }),
+    '/api/cases/[^/]+': () => ({ status: 404, body: { code: 'CASE_NOT_FOUND', message: '找不到该投诉案件' } }),
+    '/api/board/cards/[^/]+': ({ url }: Call) => ({ body: { card: url.includes(intakeCard.id) ? { ...intakeCard, column: 'investigation', version: 2 } : other } }),
+  };
+
+  it('shows the cards of each column with what a card tells at a glance', async () => {
+    stubApi(common);
+    renderBoard();
+    const card = await findCard(/^受理/, intakeCard);
+    expect(within(card).getByText('第 3 次投诉')).toBeInTheDocument();
+    expect(within(card).getByText('¥880.00')).toBeInTheDocument();
+    expect(within(card).getByText('王')).toBeInTheDocument();
+    expect(card).toHaveAttribute('data-case-number', intakeCard.number);
+    expect(cardIn(column(/^调查核实/), other)).not.toBeNull();
+  }, 10_000);
+
+  it('asks the API for the filters in the URL', async () => {
+    const calls = stubApi(common);
+    renderBoard('/?severity=serious&q=KD77');
+    await screen.findByRole('region', { name: /^受理/ });
+    const boardCall = calls.find((call) => call.url.startsWith('/api/board?'));
+    expect(boardCall?.url).toBe('/api/board?q=KD77&severity=serious');
+  });
+
+  it('moves a card with the keyboard at once, sending its request id and the UI language, and drops its live echo', async () => {
+    const calls = stubApi({ ...common, '/api/cases/[^/]+/transitions': () => ({ body: { id: intakeCard.id, version: 2 } }) });
+    const realtime = renderBoard();
+    const card = await findCard(/^受理/, intakeCard);
+    await keyboardMove(card, 'ArrowRight');
+    await waitFor(() => expect(cardIn(column(/^调查核实/), intakeCard)).not.toBeNull());
+    const move = calls.find((call) => call.url.endsWith('/transitions'))!;
+    expect(JSON.parse(String(move.init.body))).toEqual({ to: 'investigation', version: 1 });
+    const headers = move.init.headers as Record<string, string>;
+    expect(headers['X-Request-Id']).toMatch(/^[0-9a-f]{32}$/);
+    expect(headers['Accept-Language']).toBe('zh-CN');
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-case-number', intakeCard.number));
+
+    realtime.emit({
+      seq: 101,
+      caseId: intakeCard.id,
+      type: 'case.moved',
+      actorId: agent.id,
+      actorName: agent.displayName,
+      requestId: headers['X-Request-Id'],
+      occurredAt: new Date().toISOString(),
+      data: { from: 'intake', to: 'investigation', kind: 'forward', version: 2 },
+    });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(within(column(/^调查核实/)).getAllByRole('button', { name: new RegExp(intakeCard.number) })).toHaveLength(1);
+    expect(cardIn(column(/^调查核实/), intakeCard)).not.toHaveClass('case-card--highlighted');
+  }, 10_000);
+
+  it('puts a refused card back and says why, in the server\'s words', async () => {
+    stubApi({
+      ...common,
+      '/api/cases/[^/]+/transitions': () => ({
+        status: 422,
+        body: { code: 'TRANSITION_REFUSED', message: '无法移动：运单号', messages: { 'zh-CN': '无法移动：运单号', en: 'x' }, missing: ['shipment.waybill'] },
+      }),
+      '/api/board/cards/[^/]+': () => ({ body: { card: intakeCard } }),
+    });
+    renderBoard();
+    const card = await findCard(/^受理/, intakeCard);
+    await keyboardMove(card, 'ArrowRight');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(`${intakeCard.number} 未能移动：无法移动：运单号`));
+    expect(cardIn(column(/^受理/), intakeCard)).not.toBeNull();
+    expect(cardIn(column(/^调查核实/), intakeCard)).toBeNull();
+  }, 10_000);
+
+  it('does nothing on a drop the workflow refuses, and says why', async () => {
+    const calls = stubApi(common);
+    renderBoard();
+    const card = await findCard(/^调查核实/, other);
+    await keyboardMove(card, 'ArrowRight');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/不能移到「赔偿审批」：您的角色（客服专员）不能执行此步骤/));
+    expect(calls.some((call) => call.url.endsWith('/transitions'))).toBe(false);
+    expect(cardIn(column(/^调查核实/), other)).not.toBeNull();
+  }, 10_000);
+
+  it('moves a card another screen moved, highlighted', async () => {
+    stubApi(common);
+    const realtime = renderBoard();
+    await waitFor(() => expect(cardIn(column(/^受理/), intakeCard)).not.toBeNull());
+    realtime.emit({
+      seq: 101,
+      caseId: intakeCard.id,
+      type: 'case.moved',
+      actorId: null,
+      actorName: '李建国',
+      requestId: 'from-another-screen',
+      occurredAt: new Date().toISOString(),
+      data: { from: 'intake', to: 'investigation', kind: 'forward', version: 2 },
+    });
+    await waitFor(() => expect(cardIn(column(/^调查核实/), intakeCard)).not.toBeNull());
+    expect(cardIn(column(/^调查核实/), intakeCard)).toHaveClass('case-card--highlighted');
+    expect(cardIn(column(/^受理/), intakeCard)).toBeNull();
+  }, 10_000);
+
+  it('opens a card on Enter, keeping the board filters in the URL', async () => {
+    stubApi(common);
+    renderBoard('/?severity=serious');
+    const card = await findCard(/^受理/, intakeCard);
+    fireEvent.keyDown(card, { key: 'Enter', code: 'Enter' });
+    expect(screen.getByTestId('location')).toHaveTextContent(`/cases/${intakeCard.number}?severity=serious`);
+  }, 10_000);
+});

@@ -9,6 +9,9 @@ test('the board shows the six columns of the flow with seeded cases', async ({ p
     await expect(page.getByRole('region', { name: new RegExp(`^${label}`) })).toBeVisible();
   }
   const intake = page.getByRole('region', { name: /^受理/ });
+  await expect(intake.locator('.case-card').first()).toBeVisible();
+  // Columns draw only the cards in view, most urgent first; the search brings this one up.
+  await page.getByLabel('搜索').fill('生鲜包裹延误三天');
   await expect(intake.getByText('生鲜包裹延误三天，客户要求全额赔偿')).toBeVisible();
 });
 

@@ -72,6 +72,7 @@ export function BoardView({ board, user, now, viewersOf, onOpen, onNotice }: Boa
   // Where a keyboard drag points: arrows step through the lane's columns in flow order, whatever their geometry.
   const keyboardTarget = useRef<string | null>(null);
   const activeRef = useRef<ActiveDrag | null>(null);
+  const justPickedUp = useRef(false);
 
   const verdicts: ColumnVerdicts | null = useMemo(
     () => (active ? columnVerdicts(active.card, detailOf(active.card.id), user, approvalPolicy, t, locale) : null),
@@ -132,6 +133,11 @@ export function BoardView({ board, user, now, viewersOf, onOpen, onNotice }: Boa
         t('board.dnd.pickedUp', { number: numberOf(drag.id), column: name((drag.data.current as CardDragData).column) }),
       onDragOver: ({ active: drag, over }) => {
         const column = columnOf(over?.id);
+        // The first "over" is the card's own column, at pick-up: keep the pick-up instructions instead.
+        if (justPickedUp.current) {
+          justPickedUp.current = false;
+          if (column === (drag.data.current as CardDragData).column) return undefined;
+        }
         if (!column) return t('board.dnd.notOver', { number: numberOf(drag.id) });
         return t('board.dnd.over', { number: numberOf(drag.id), column: name(column), verdict: describe(verdictsRef.current?.[column]) });
       },
@@ -162,6 +168,7 @@ export function BoardView({ board, user, now, viewersOf, onOpen, onNotice }: Boa
     keyboardTarget.current = byKeyboard ? cellId(lane, card.column) : null;
     const next = { card, lane, byKeyboard };
     activeRef.current = next;
+    justPickedUp.current = true;
     setActive(next);
     requestDetail(card.id);
     onNotice(null);

@@ -1,16 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { CASE_NUMBER_PATTERN, type ApprovalPolicy, type CaseDetail, type UserSummary } from '@app/shared';
 import { ApprovalPanel } from './ApprovalPanel.js';
 import { DRAWER_FORMS } from './case-fields.js';
-import { useCaseLive, useFieldPresence } from './case-live.js';
+import { CaseLiveContext, useCaseLive, useFieldPresence } from './case-live.js';
 import { CommentsPanel } from './CommentsPanel.js';
 import { CustomerPanel } from './CustomerPanel.js';
 import { EvidencePanel } from './EvidencePanel.js';
 import { asLocale, errorText, formatDateTime, formatDuration } from './format.js';
 import { ModalDialog } from './ModalDialog.js';
 import { MoveBar } from './MoveBar.js';
+import { useRealtimeCaseLive } from './realtime-case-live.js';
 import { SectionForm } from './SectionForm.js';
 import { TimelinePanel } from './TimelinePanel.js';
 import { useCaseDrawer } from './use-case-drawer.js';
@@ -27,11 +28,16 @@ function cardOf(number: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`a[href="/cases/${number}"], [data-case-number="${number}"]`);
 }
 
-/** `/cases/:number`: the drawer over the board; closing returns to the board. */
+/** `/cases/:number`: the drawer over the board, live; closing returns to the board with its filters. */
 export function CaseDrawerRoute() {
   const { number = '' } = useParams();
+  const { search } = useLocation();
   const navigate = useNavigate();
-  return <CaseDrawer key={number} number={number} onClose={() => navigate('/')} />;
+  return (
+    <CaseLiveContext.Provider value={useRealtimeCaseLive}>
+      <CaseDrawer key={number} number={number} onClose={() => navigate({ pathname: '/', search })} />
+    </CaseLiveContext.Provider>
+  );
 }
 
 export function CaseDrawer({ number, onClose }: { number: string; onClose(): void }) {

@@ -13,7 +13,6 @@ import { asLocale, errorText } from './format.js';
 
 interface FieldPresenceHandlers {
   onFocus(field: string): void;
-  onInput(field: string): void;
   onBlur(field: string): void;
 }
 
@@ -84,7 +83,6 @@ export function SectionForm({ form, detail, users, live, fieldPresence, onCase }
   }
 
   const change = (path: string, value: RawValue) => {
-    fieldPresence.onInput(path);
     setStatus('');
     setDraft((current) => ({ base: current?.base ?? fromCase, values: { ...(current?.values ?? fromCase), [path]: value } }));
   };

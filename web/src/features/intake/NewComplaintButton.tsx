@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { INTAKE_ROLES } from '@app/shared';
 import { useCurrentUser } from '../auth/use-session.js';
 
@@ -7,10 +7,11 @@ import { useCurrentUser } from '../auth/use-session.js';
 export function NewComplaintButton() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { search } = useLocation();
   const user = useCurrentUser();
   if (!INTAKE_ROLES.includes(user.role)) return null;
   return (
-    <button type="button" className="button button--primary new-complaint" onClick={() => navigate('/intake')}>
+    <button type="button" className="button button--primary new-complaint" onClick={() => navigate({ pathname: '/intake', search })}>
       {t('intake.open')}
     </button>
   );

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { commentInputSchema, type CaseComment, type UserSummary } from '@app/shared';
+import { commentInputSchema, STAFF_ROLES, type CaseComment, type UserSummary } from '@app/shared';
 import { fetchComments, postComment } from './case-drawer-api.js';
+import { useCurrentUser } from '../auth/use-session.js';
 import { asLocale, errorText, formatDateTime } from './format.js';
 
 const MAX_SUGGESTIONS = 8;
@@ -32,6 +33,8 @@ interface CommentsPanelProps {
  */
 export function CommentsPanel({ caseId, users, refreshKey, onAdded }: CommentsPanelProps) {
   const { t, i18n } = useTranslation();
+  // Admin administers the board and takes no part in cases; the server refuses it too.
+  const collaborates = (STAFF_ROLES as readonly string[]).includes(useCurrentUser().role);
   const locale = asLocale(i18n.language);
   const [comments, setComments] = useState<CaseComment[] | null>(null);
   const [loadFailure, setLoadFailure] = useState('');
@@ -160,57 +163,59 @@ export function CommentsPanel({ caseId, users, refreshKey, onAdded }: CommentsPa
           ))}
         </ol>
       )}
-      <form className="comments__form" onSubmit={onSubmit} noValidate>
-        <label htmlFor="comment-body">{t('caseDrawer.comments.label')}</label>
-        <div className="mention">
-          <textarea
-            ref={textareaRef}
-            id="comment-body"
-            rows={3}
-            value={text}
-            aria-autocomplete="list"
-            aria-controls={open ? listId : undefined}
-            aria-activedescendant={open ? optionId(activeIndex) : undefined}
-            aria-describedby="comment-hint"
-            onChange={(event) => track(event.target)}
-            onSelect={(event) => setCaret(event.currentTarget.selectionStart ?? 0)}
-            onKeyDown={onKeyDown}
-            onBlur={() => mention && setDismissedAt(mention.start)}
-            onFocus={() => setDismissedAt(null)}
-          />
-          {open && (
-            <ul id={listId} role="listbox" className="mention__list" aria-label={t('caseDrawer.comments.suggestions')}>
-              {suggestions.map((user, index) => (
-                <li
-                  key={user.id}
-                  id={optionId(index)}
-                  role="option"
-                  aria-selected={index === activeIndex}
-                  className={index === activeIndex ? 'mention__option mention__option--active' : 'mention__option'}
-                  // Keeps focus in the textarea, so the list does not close on blur before the click lands.
-                  onMouseDown={(event) => event.preventDefault()}
-                  onClick={() => insert(user)}
-                >
-                  {user.displayName} <span className="mention__username">@{user.username}</span> · {t(`role.${user.role}`)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        <p id="comment-hint" className="drawer-section__hint">
-          {t('caseDrawer.comments.hint')}
-        </p>
-        {failure && (
-          <p className="form-error" role="alert">
-            {failure}
+      {collaborates && (
+        <form className="comments__form" onSubmit={onSubmit} noValidate>
+          <label htmlFor="comment-body">{t('caseDrawer.comments.label')}</label>
+          <div className="mention">
+            <textarea
+              ref={textareaRef}
+              id="comment-body"
+              rows={3}
+              value={text}
+              aria-autocomplete="list"
+              aria-controls={open ? listId : undefined}
+              aria-activedescendant={open ? optionId(activeIndex) : undefined}
+              aria-describedby="comment-hint"
+              onChange={(event) => track(event.target)}
+              onSelect={(event) => setCaret(event.currentTarget.selectionStart ?? 0)}
+              onKeyDown={onKeyDown}
+              onBlur={() => mention && setDismissedAt(mention.start)}
+              onFocus={() => setDismissedAt(null)}
+            />
+            {open && (
+              <ul id={listId} role="listbox" className="mention__list" aria-label={t('caseDrawer.comments.suggestions')}>
+                {suggestions.map((user, index) => (
+                  <li
+                    key={user.id}
+                    id={optionId(index)}
+                    role="option"
+                    aria-selected={index === activeIndex}
+                    className={index === activeIndex ? 'mention__option mention__option--active' : 'mention__option'}
+                    // Keeps focus in the textarea, so the list does not close on blur before the click lands.
+                    onMouseDown={(event) => event.preventDefault()}
+                    onClick={() => insert(user)}
+                  >
+                    {user.displayName} <span className="mention__username">@{user.username}</span> · {t(`role.${user.role}`)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <p id="comment-hint" className="drawer-section__hint">
+            {t('caseDrawer.comments.hint')}
           </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('caseDrawer.comments.submit')}
-          </button>
-        </div>
-      </form>
+          {failure && (
+            <p className="form-error" role="alert">
+              {failure}
+            </p>
+          )}
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('caseDrawer.comments.submit')}
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }

@@ -4,10 +4,12 @@ import {
   EVIDENCE_MEDIA_TYPES,
   MAX_EVIDENCE_BYTES,
   MAX_EVIDENCE_CAPTION_LENGTH,
+  STAFF_ROLES,
   type Evidence,
   type EvidenceMediaType,
 } from '@app/shared';
 import { evidenceContentUrl, fetchEvidence, uploadEvidence } from './case-drawer-api.js';
+import { useCurrentUser } from '../auth/use-session.js';
 import { asLocale, errorText, formatDateTime } from './format.js';
 
 const isImage = (type: EvidenceMediaType) => type.startsWith('image/');
@@ -29,6 +31,8 @@ interface EvidencePanelProps {
 /** Attachments with their captions: images and PDFs shown in place from the content URL, the rest as downloads. */
 export function EvidencePanel({ caseId, refreshKey, onAdded }: EvidencePanelProps) {
   const { t, i18n } = useTranslation();
+  // Admin administers the board and takes no part in cases; the server refuses it too.
+  const collaborates = (STAFF_ROLES as readonly string[]).includes(useCurrentUser().role);
   const locale = asLocale(i18n.language);
   const [items, setItems] = useState<Evidence[] | null>(null);
   const [loadFailure, setLoadFailure] = useState('');
@@ -117,40 +121,42 @@ export function EvidencePanel({ caseId, refreshKey, onAdded }: EvidencePanelProp
           })}
         </ul>
       )}
-      <form className="evidence__form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <div className="field">
-          <label htmlFor="evidence-file">{t('caseDrawer.evidence.file')}</label>
-          <input
-            ref={fileRef}
-            id="evidence-file"
-            type="file"
-            accept={EVIDENCE_MEDIA_TYPES.join(',')}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? 'evidence-problem' : 'evidence-types'}
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-          />
-          <span id="evidence-types" className="drawer-section__hint">
-            {t('caseDrawer.evidence.types', { size: formatSize(MAX_EVIDENCE_BYTES, locale) })}
-          </span>
-          {problem && (
-            <span id="evidence-problem" className="field__error">
-              {problem}
+      {collaborates && (
+        <form className="evidence__form" onSubmit={(event) => void onSubmit(event)} noValidate>
+          <div className="field">
+            <label htmlFor="evidence-file">{t('caseDrawer.evidence.file')}</label>
+            <input
+              ref={fileRef}
+              id="evidence-file"
+              type="file"
+              accept={EVIDENCE_MEDIA_TYPES.join(',')}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? 'evidence-problem' : 'evidence-types'}
+              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            />
+            <span id="evidence-types" className="drawer-section__hint">
+              {t('caseDrawer.evidence.types', { size: formatSize(MAX_EVIDENCE_BYTES, locale) })}
             </span>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor="evidence-caption">{t('caseDrawer.evidence.caption')}</label>
-          <input id="evidence-caption" type="text" value={caption} maxLength={MAX_EVIDENCE_CAPTION_LENGTH} onChange={(event) => setCaption(event.target.value)} />
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('caseDrawer.evidence.uploading') : t('caseDrawer.evidence.upload')}
-          </button>
-          <span className="form-status" role="status">
-            {status}
-          </span>
-        </div>
-      </form>
+            {problem && (
+              <span id="evidence-problem" className="field__error">
+                {problem}
+              </span>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor="evidence-caption">{t('caseDrawer.evidence.caption')}</label>
+            <input id="evidence-caption" type="text" value={caption} maxLength={MAX_EVIDENCE_CAPTION_LENGTH} onChange={(event) => setCaption(event.target.value)} />
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? t('caseDrawer.evidence.uploading') : t('caseDrawer.evidence.upload')}
+            </button>
+            <span className="form-status" role="status">
+              {status}
+            </span>
+          </div>
+        </form>
+      )}
     </section>
   );
 }

@@ -29,6 +29,7 @@ export const PEOPLE = {
   operations: person('04', 'operations', '刘强', 'operations', 'operations'),
   legal: person('05', 'legal', '陈静', 'legal', 'legal'),
   head: person('06', 'head', '赵志刚', 'department_head', 'management'),
+  admin: person('07', 'admin', '孙丽', 'admin', 'administration'),
 } satisfies Record<string, UserSummary>;
 
 export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {

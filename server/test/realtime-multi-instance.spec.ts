@@ -8,7 +8,13 @@ import { loginAs, seedUsers, startAnotherInstance, startTestApp, type TestApp } 
 
 const ACK_TIMEOUT_MS = 5_000;
 
-describe('realtime across two server instances on one database (Postgres adapter)', () => {
+/** The Redis adapter runs too where a Redis is at hand: TEST_REDIS_URL=redis://127.0.0.1:6379. */
+const adapters: [string, Record<string, string>][] = [
+  ['PostgreSQL', {}],
+  ...(process.env.TEST_REDIS_URL ? [['Redis', { REDIS_URL: process.env.TEST_REDIS_URL }] as [string, Record<string, string>]] : []),
+];
+
+describe.each(adapters)('realtime across two server instances on one database (%s adapter)', (_adapter, overrides) => {
   let instanceA: TestApp;
   let instanceB: TestApp;
   const cookie: Record<string, string> = {};
@@ -18,8 +24,8 @@ describe('realtime across two server instances on one database (Postgres adapter
   let onB: RecordingClient;
 
   beforeAll(async () => {
-    instanceA = await startTestApp();
-    instanceB = await startAnotherInstance(instanceA);
+    instanceA = await startTestApp(overrides);
+    instanceB = await startAnotherInstance(instanceA, overrides);
     await seedUsers(instanceA);
     for (const username of ['agent', 'head', 'quality']) {
       cookie[username] = await loginAs(instanceA, username);

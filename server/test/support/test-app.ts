@@ -82,8 +82,12 @@ export async function loginAs(testApp: TestApp, username: string, password = DEM
  * One more instance of the application on the database of a running test app, as a second
  * server behind the same URL would be. Closing it leaves the database to its first app.
  */
-export async function startAnotherInstance(first: TestApp, realtime: Partial<RealtimeSettings> = {}): Promise<TestApp> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', NODE_ENV: 'test' });
+export async function startAnotherInstance(
+  first: TestApp,
+  overrides: Partial<Record<keyof AppConfig, string>> = {},
+  realtime: Partial<RealtimeSettings> = {},
+): Promise<TestApp> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', NODE_ENV: 'test', ...overrides });
   const app = await createApp(config, first.database.url, realtime);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

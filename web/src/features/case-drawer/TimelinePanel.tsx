@@ -16,7 +16,7 @@ interface FieldChange {
 const specOf = (path: string): FieldSpec | undefined => (CASE_FIELDS as Record<string, FieldSpec>)[path];
 
 /** What happened, in words: labelled fields with before → after, column names, amounts in yuan. */
-export function describeEntry(entry: TimelineEntry, context: FormatContext): string[] {
+function describeEntry(entry: TimelineEntry, context: FormatContext): string[] {
   const { t, locale } = context;
   const data = entry.data as Record<string, unknown>;
   const column = (value: unknown) => t(`column.${String(value)}`);

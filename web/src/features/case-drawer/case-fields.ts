@@ -5,11 +5,9 @@ import {
   DEPARTMENTS,
   REMEDIES,
   ROOT_CAUSES,
-  SECTION_OF_FIELD,
   SEVERITIES,
   VERDICTS,
   type CaseSection,
-  type EditableField,
 } from '@app/shared';
 
 /** What a field holds and so which control edits it. `labels` is the domain vocabulary's i18n prefix. */
@@ -144,16 +142,12 @@ export const DRAWER_FORMS: readonly DrawerForm[] = [
   { id: 'followUp', section: 'followUp', fields: fields('followUp.satisfied', 'followUp.score', 'followUp.comment') },
 ];
 
-export function sectionOf(path: string): CaseSection {
-  return SECTION_OF_FIELD[path.split('.')[0] as EditableField];
-}
-
 export function valueAt(source: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | null | undefined)?.[key], source);
 }
 
 /** Writes `value` at a dotted path, creating the sections on the way: `{shipment: {waybill}}`. */
-export function setAt(target: Record<string, unknown>, path: string, value: unknown): void {
+function setAt(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = target;
   for (const key of keys.slice(0, -1)) {
@@ -171,7 +165,7 @@ function toLocalDateTime(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-export function toRaw(kind: FieldKind, value: unknown): RawValue {
+function toRaw(kind: FieldKind, value: unknown): RawValue {
   switch (kind.type) {
     case 'flag':
       return value === true;

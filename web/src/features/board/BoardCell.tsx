@@ -80,8 +80,8 @@ export function BoardCell(props: BoardCellProps) {
   const lastIndex = items.at(-1)?.index ?? -1;
 
   useEffect(() => {
-    if (hasMore && !cell.loading && lastIndex >= cell.ids.length - PREFETCH_CARDS) onLoadMore(lane, column);
-  }, [hasMore, cell.loading, lastIndex, cell.ids.length, lane, column, onLoadMore]);
+    if (hasMore && !cell.loading && !cell.failed && lastIndex >= cell.ids.length - PREFETCH_CARDS) onLoadMore(lane, column);
+  }, [hasMore, cell.loading, cell.failed, lastIndex, cell.ids.length, lane, column, onLoadMore]);
 
   const focusIndex = focusRequest ? cell.ids.indexOf(focusRequest) : -1;
   useEffect(() => {
@@ -131,6 +131,13 @@ export function BoardCell(props: BoardCellProps) {
                       onFocused={onFocused}
                       onOpen={onOpen}
                     />
+                  ) : cell.failed ? (
+                    <p className="board-column__more">
+                      {t('board.loadMoreFailed')}{' '}
+                      <button type="button" className="button" onClick={() => onLoadMore(lane, column)}>
+                        {t('board.retry')}
+                      </button>
+                    </p>
                   ) : (
                     <p className="board-column__more">
                       {cell.loading ? t('board.loadingMore') : t('board.shown', { shown: cell.ids.length, total: cell.total })}

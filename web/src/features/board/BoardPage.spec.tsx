@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter, useLocation } from 'react-router';
+import { MemoryRouter, useLocation, useNavigate } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CASE_COLUMNS, DEFAULT_APPROVAL_POLICY, DEFAULT_SLA_POLICY, type CaseCard, type LiveCaseEvent, type UserSummary } from '@app/shared';
 import type { RealtimeClient } from '../../app/realtime/realtime-client.js';
@@ -48,7 +48,16 @@ function fakeRealtime() {
 
 function Location() {
   const location = useLocation();
-  return <output data-testid="location">{location.pathname + location.search}</output>;
+  const navigate = useNavigate();
+  return (
+    <>
+      <output data-testid="location">{location.pathname + location.search}</output>
+      {/* As the case drawer closes: back to a bare "/". */}
+      <button type="button" onClick={() => navigate('/')}>
+        close dialog
+      </button>
+    </>
+  );
 }
 
 function renderBoard(url = '/', realtime = fakeRealtime()) {
@@ -208,11 +217,16 @@ describe('BoardPage', () => {
     expect(cardIn(column(/^受理/), intakeCard)).toBeNull();
   }, 10_000);
 
-  it('opens a card on Enter, keeping the board filters in the URL', async () => {
-    stubApi(common);
+  it('opens a card on Enter, and has its filters back when the drawer closes onto a bare "/"', async () => {
+    const calls = stubApi(common);
     renderBoard('/?severity=serious');
     const card = await findCard(/^受理/, intakeCard);
     fireEvent.keyDown(card, { key: 'Enter', code: 'Enter' });
     expect(screen.getByTestId('location')).toHaveTextContent(`/cases/${intakeCard.number}?severity=serious`);
+    fireEvent.click(screen.getByRole('button', { name: 'close dialog' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/\?severity=serious$/));
+    expect(calls.filter((call) => call.url.startsWith('/api/board?') || call.url === '/api/board').map((call) => call.url)).toEqual([
+      '/api/board?severity=serious',
+    ]);
   }, 10_000);
 });

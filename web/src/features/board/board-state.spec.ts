@@ -108,6 +108,14 @@ describe('boardReducer', () => {
     expect(page.lanes[0].cells.intake).toMatchObject({ nextCursor: null, loading: false });
   });
 
+  it('remembers a failed page, so the column stops asking until the user retries', () => {
+    const longer = run(initialBoardState, { type: 'snapshotLoaded', snapshot: makeSnapshot([urgent], { more: { intake: 'cursor-1' } }) });
+    const failed = run(longer, { type: 'pageRequested', lane: 'all', column: 'intake' }, { type: 'pageFailed', lane: 'all', column: 'intake' });
+    expect(failed.lanes[0].cells.intake).toMatchObject({ loading: false, failed: true, nextCursor: 'cursor-1' });
+    const retried = run(failed, { type: 'pageRequested', lane: 'all', column: 'intake' });
+    expect(retried.lanes[0].cells.intake).toMatchObject({ loading: true, failed: false });
+  });
+
   it('leaves a card with a move in flight alone when an older copy arrives', () => {
     const inFlight = run(loaded, { type: 'moveStarted', requestId: 'r2', caseId: calm.id, to: 'investigation', now: NOW });
     const stale = run(inFlight, { type: 'cardArrived', caseId: calm.id, card: calm, highlight: true, now: NOW });

@@ -20,6 +20,8 @@ export interface Cell {
   total: number;
   nextCursor: string | null;
   loading: boolean;
+  /** The last page request failed: no more automatic requests until the user retries. */
+  failed: boolean;
 }
 
 export interface Lane {
@@ -87,7 +89,7 @@ export const initialBoardState: BoardState = {
 };
 
 function emptyCells(): Record<CaseColumn, Cell> {
-  const cell = (): Cell => ({ ids: [], total: 0, nextCursor: null, loading: false });
+  const cell = (): Cell => ({ ids: [], total: 0, nextCursor: null, loading: false, failed: false });
   return Object.fromEntries(CASE_COLUMNS.map((column) => [column, cell()])) as Record<CaseColumn, Cell>;
 }
 
@@ -217,7 +219,7 @@ function fromSnapshot(state: BoardState, snapshot: BoardSnapshot): BoardState {
     for (const column of CASE_COLUMNS) {
       const slice = lane.columns[column];
       for (const card of slice.cards) cards[card.id] = card;
-      cells[column] = { ids: slice.cards.map((card) => card.id), total: slice.total, nextCursor: slice.nextCursor, loading: false };
+      cells[column] = { ids: slice.cards.map((card) => card.id), total: slice.total, nextCursor: slice.nextCursor, loading: false, failed: false };
     }
     return { key: lane.key, label: lane.label, cells };
   });
@@ -237,9 +239,9 @@ export function boardReducer(state: BoardState, action: BoardAction): BoardState
     case 'policyLoaded':
       return { ...state, policy: action.policy };
     case 'pageRequested':
-      return withCell(state, action.lane, action.column, (cell) => ({ ...cell, loading: true }));
+      return withCell(state, action.lane, action.column, (cell) => ({ ...cell, loading: true, failed: false }));
     case 'pageFailed':
-      return withCell(state, action.lane, action.column, (cell) => ({ ...cell, loading: false }));
+      return withCell(state, action.lane, action.column, (cell) => ({ ...cell, loading: false, failed: true }));
     case 'pageLoaded': {
       // A card can already be here: moved in live, or moved by this user, while the page was on its way.
       const fresh = action.page.cards.filter((card) => !locate(state, card.id));

@@ -1,11 +1,11 @@
 export const boardZhCN = {
-  caseCount: '{{count}} 件',
   empty: '暂无投诉单',
   columnLabel: '{{column}}，{{count}} 件',
   cellLabel: '{{lane}} · {{column}}，{{count}} 件',
   shown: '已显示 {{shown}} / {{total}} 件',
   loadingMore: '正在加载更多…',
   loadMoreFailed: '加载失败',
+  retry: '重试',
   loading: '正在加载看板…',
   laneUnassigned: '未分配',
   card: {
@@ -17,7 +17,6 @@ export const boardZhCN = {
     comments: '{{count}} 条评论',
     evidence: '{{count}} 份证据',
     age: '{{age}}受理',
-    amount: '涉及金额 {{amount}}',
     viewing: '{{names}} 正在查看',
     sla: {
       ok_firstResponse: '首次响应剩余 {{time}}',
@@ -56,7 +55,6 @@ export const boardZhCN = {
     allowed: '可以移到这里',
     needsReason: '需要填写原因',
     failed: '{{number}} 未能移动：{{message}}',
-    done: '{{number}} 已移到「{{column}}」',
   },
   reason: {
     title_rejection: '退回「{{to}}」的原因',
@@ -107,13 +105,13 @@ export const boardZhCN = {
 };
 
 export const boardEn: typeof boardZhCN = {
-  caseCount: '{{count}} cases',
   empty: 'No cases',
   columnLabel: '{{column}}, {{count}} cases',
   cellLabel: '{{lane}} · {{column}}, {{count}} cases',
   shown: '{{shown}} of {{total}} shown',
   loadingMore: 'Loading more…',
   loadMoreFailed: 'Could not load more',
+  retry: 'Retry',
   loading: 'Loading the board…',
   laneUnassigned: 'Unassigned',
   card: {
@@ -125,7 +123,6 @@ export const boardEn: typeof boardZhCN = {
     comments: '{{count}} comments',
     evidence: '{{count}} evidence files',
     age: 'taken {{age}}',
-    amount: 'Amount {{amount}}',
     viewing: '{{names}} looking at it',
     sla: {
       ok_firstResponse: 'First response due in {{time}}',
@@ -165,7 +162,6 @@ export const boardEn: typeof boardZhCN = {
     allowed: 'Can move here',
     needsReason: 'A reason is needed',
     failed: '{{number}} was not moved: {{message}}',
-    done: '{{number}} moved to {{column}}',
   },
   reason: {
     title_rejection: 'Why send it back to {{to}}?',

@@ -43,9 +43,10 @@ export class ClusterAdapterProvider implements OnApplicationBootstrap, OnApplica
 
     let markListening: () => void = () => undefined;
     this.listening = new Promise((resolve) => (markListening = resolve));
-    // The adapter keeps one connection for LISTEN but tells nobody when it listens, and drops
-    // 'error' events of that connection (an uncaught exception when the server terminates it).
-    // This client class notices both.
+    // The adapter keeps one connection for LISTEN but tells nobody when it listens; it drops
+    // 'error' events of that connection (an uncaught exception when the server terminates it);
+    // and when the server ends it, the adapter reconnects without giving the dead one back to
+    // the pool, so pool.end() would wait for it forever. This client class sees to all three.
     class AdapterClient extends Client {
       constructor(config?: string | ClientConfig) {
         super(config);
@@ -54,12 +55,24 @@ export class ClusterAdapterProvider implements OnApplicationBootstrap, OnApplica
         Object.assign(this, {
           query: (text: unknown, ...rest: unknown[]) => {
             const result = query(text, ...rest);
-            if (typeof text === 'string' && text.startsWith('LISTEN ') && result instanceof Promise) result.then(markListening, () => undefined);
+            if (typeof text === 'string' && text.startsWith('LISTEN ') && result instanceof Promise) {
+              result.then(() => {
+                markListening();
+                this.once('end', () => giveBack(this));
+              }, () => undefined);
+            }
             return result;
           },
         });
       }
     }
+    const giveBack = (client: Client) => {
+      try {
+        (client as Client & { release?: (error: Error) => void }).release?.(new Error('LISTEN connection ended'));
+      } catch {
+        // Already back in the pool: the adapter released it on close.
+      }
+    };
     // Its own small pool: one connection stays checked out for LISTEN, and relaying must not
     // queue behind (or starve) request transactions in TypeORM's pool.
     const { url } = this.dataSource.options as { url?: string };
@@ -83,7 +96,12 @@ export class ClusterAdapterProvider implements OnApplicationBootstrap, OnApplica
 
   /** After Nest has closed the Socket.IO server, which releases the adapter's LISTEN connection. */
   async onApplicationShutdown(): Promise<void> {
-    await this.pool?.end();
+    if (this.pool) {
+      // A reconnect of the adapter already under way would fail on the ended pool and retry
+      // every few seconds forever; from now on its connection attempts simply never finish.
+      this.pool.connect = (() => new Promise(() => undefined)) as Pool['connect'];
+      await this.pool.end();
+    }
     await Promise.all(this.redisClients.map((client) => client.quit().catch(() => client.disconnect())));
   }
 }

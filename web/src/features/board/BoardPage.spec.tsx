@@ -8,7 +8,8 @@ import { BoardPage } from './BoardPage.js';
 import { makeCard, makeSnapshot } from './board-test-kit.js';
 
 const agent: UserSummary = { id: '0b0f1f1e-8a6f-4f53-9a55-00000000a001', username: 'agent', displayName: '王晓燕', role: 'cs_agent', department: 'customer_service' };
-const session: Session = { state: { status: 'signed-in', user: agent }, logIn: vi.fn(), logOut: vi.fn(), recheck: vi.fn() };
+const supervisor: UserSummary = { ...agent, id: '0b0f1f1e-8a6f-4f53-9a55-00000000a002', username: 'supervisor', displayName: '李建国', role: 'cs_supervisor' };
+const sessionOf = (user: UserSummary): Session => ({ state: { status: 'signed-in', user }, logIn: vi.fn(), logOut: vi.fn(), recheck: vi.fn() });
 
 interface Call {
   url: string;
@@ -60,10 +61,10 @@ function Location() {
   );
 }
 
-function renderBoard(url = '/', realtime = fakeRealtime()) {
+function renderBoard(url = '/', realtime = fakeRealtime(), user = agent) {
   render(
     <MemoryRouter initialEntries={[url]}>
-      <SessionContext.Provider value={session}>
+      <SessionContext.Provider value={sessionOf(user)}>
         <BoardPage connectLive={realtime.connect} />
         <Location />
       </SessionContext.Provider>
@@ -196,6 +197,31 @@ describe('BoardPage', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/不能移到「赔偿审批」：您的角色（客服专员）不能执行此步骤/));
     expect(calls.some((call) => call.url.endsWith('/transitions'))).toBe(false);
     expect(cardIn(column(/^调查核实/), other)).not.toBeNull();
+  }, 10_000);
+
+  it('asks why before sending a case back, and sends the reason with the move', async () => {
+    const inApproval = makeCard({ column: 'compensation', hoursAgo: 30, firstRespondedAt: new Date().toISOString() });
+    const calls = stubApi({
+      ...common,
+      '/api/board': () => ({ body: makeSnapshot([inApproval]) }),
+      '/api/cases/[^/]+/transitions': () => ({ body: { id: inApproval.id, version: 2 } }),
+    });
+    renderBoard('/', fakeRealtime(), supervisor);
+    const card = await findCard(/^赔偿审批/, inApproval);
+    await keyboardMove(card, 'ArrowLeft');
+
+    const dialog = await screen.findByRole('dialog', { name: '退回「调查核实」的原因' });
+    expect(within(dialog).getByLabelText('原因')).toHaveFocus();
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认移动' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('请填写原因');
+    expect(calls.some((call) => call.url.endsWith('/transitions'))).toBe(false);
+
+    fireEvent.change(within(dialog).getByLabelText('原因'), { target: { value: '金额超出客户实际损失，请重新核定' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认移动' }));
+    await findCard(/^调查核实/, inApproval);
+    const move = calls.find((call) => call.url.endsWith('/transitions'))!;
+    expect(JSON.parse(String(move.init.body))).toEqual({ to: 'investigation', version: 1, reason: '金额超出客户实际损失，请重新核定' });
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   }, 10_000);
 
   it('moves a card another screen moved, highlighted', async () => {

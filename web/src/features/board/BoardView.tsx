@@ -256,7 +256,9 @@ export function BoardView({ board, user, now, viewersOf, onOpen, onNotice }: Boa
     <DndContext
       sensors={sensors}
       collisionDetection={collisionDetection}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: t('board.dnd.instructions') } }}
+      // Focus is placed by the board itself: on the moved card, or in the reason dialog, which
+      // dnd-kit's own restoring would otherwise pull focus out of.
+      accessibility={{ announcements, restoreFocus: false, screenReaderInstructions: { draggable: t('board.dnd.instructions') } }}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       onDragCancel={endDrag}

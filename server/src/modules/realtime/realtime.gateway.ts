@@ -20,11 +20,13 @@ import { DomainError } from '../../common/errors/domain-error.js';
 import { parseInput } from '../../common/validation/zod-validation.pipe.js';
 import { AuthService } from '../auth/auth.service.js';
 import { sessionTokenFromCookieHeader } from '../auth/session-cookie.js';
+import { sessionIdOf } from '../auth/session-token.js';
 import { CaseEventRelay } from './case-event-relay.js';
 import { ClusterAdapterProvider } from './cluster-adapter.provider.js';
 import { PresenceService } from './presence.service.js';
 import { errorAck } from './socket-ack.js';
 import { REALTIME_SETTINGS, type RealtimeSettings } from './realtime.settings.js';
+import { sessionRoom, SessionWatch } from './session-watch.js';
 import { TokenBucket } from './token-bucket.js';
 import type { RealtimeServer, RealtimeSocket } from './realtime.types.js';
 
@@ -69,6 +71,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly relay: CaseEventRelay,
     private readonly presence: PresenceService,
     private readonly clusterAdapter: ClusterAdapterProvider,
+    private readonly sessionWatch: SessionWatch,
     @Inject(REALTIME_SETTINGS) private readonly settings: RealtimeSettings,
   ) {}
 
@@ -85,6 +88,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     });
     this.relay.attach(server);
     this.presence.attach(server);
+    this.sessionWatch.attach(server);
   }
 
   private async authenticate(socket: RealtimeSocket): Promise<void> {
@@ -92,6 +96,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const user = await this.auth.userFromSessionToken(token);
     if (!user) throw new DomainError('UNAUTHENTICATED', 401);
     socket.data.user = user;
+    socket.data.sessionId = sessionIdOf(token)!;
   }
 
   handleConnection(socket: RealtimeSocket): void {
@@ -101,7 +106,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       const ack: unknown = packet.at(-1);
       if (typeof ack === 'function') ack(errorAck(new DomainError('RATE_LIMITED', 429), acceptLanguage(socket)));
     });
-    void socket.join([BOARD_ROOM, userRoom(socket.data.user.id)]);
+    void socket.join([BOARD_ROOM, userRoom(socket.data.user.id), sessionRoom(socket.data.sessionId)]);
     for (const [event, listener] of this.listeners) (socket as unknown as NodeJS.EventEmitter).on(event, listener);
     const { id, displayName, role } = socket.data.user;
     this.server.local.to(socket.id).emit('session.ready', {

@@ -5,6 +5,7 @@ import { CaseEventRelay } from './case-event-relay.js';
 import { ClusterAdapterProvider } from './cluster-adapter.provider.js';
 import { PresenceService } from './presence.service.js';
 import { RealtimeGateway } from './realtime.gateway.js';
+import { SessionWatch } from './session-watch.js';
 import { RealtimeRepository } from './realtime.repository.js';
 import { DEFAULT_REALTIME_SETTINGS, REALTIME_SETTINGS, type RealtimeSettings } from './realtime.settings.js';
 
@@ -22,6 +23,7 @@ export class RealtimeModule {
         ClusterAdapterProvider,
         CaseEventRelay,
         PresenceService,
+        SessionWatch,
         RealtimeGateway,
       ],
     };

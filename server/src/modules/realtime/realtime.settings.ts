@@ -18,6 +18,8 @@ export interface RealtimeSettings {
   presenceRefreshMs: number;
   /** How often an idle instance checks the event log for commits it heard nothing about. */
   headCheckMs: number;
+  /** How often this instance checks that the sessions behind its sockets have not expired. */
+  sessionCheckMs: number;
 }
 
 export const DEFAULT_REALTIME_SETTINGS: RealtimeSettings = {
@@ -28,4 +30,5 @@ export const DEFAULT_REALTIME_SETTINGS: RealtimeSettings = {
   gapGraceMs: 200,
   presenceRefreshMs: 10_000,
   headCheckMs: 5_000,
+  sessionCheckMs: 60_000,
 };

@@ -12,6 +12,8 @@ export interface InterServerEvents {
 
 export interface SocketData {
   user: SessionUser;
+  /** The session the handshake's cookie named; the socket is closed when it ends. */
+  sessionId: string;
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

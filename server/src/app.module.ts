@@ -11,6 +11,7 @@ import { BoardModule } from './modules/board/board.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { CollaborationModule } from './modules/collaboration/collaboration.module.js';
 import { CustomersModule } from './modules/customers/customers.module.js';
+import { EscalationsModule } from './modules/escalations/escalations.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
 import type { RealtimeSettings } from './modules/realtime/realtime.settings.js';
@@ -58,6 +59,7 @@ export class AppModule {
         CollaborationModule,
         SlaModule,
         BoardModule,
+        EscalationsModule,
         SavedViewsModule,
         RealtimeModule.forRoot(realtime),
       ],

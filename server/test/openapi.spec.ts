@@ -34,6 +34,19 @@ describe('OpenAPI document at /api/docs', () => {
     expect(intake.properties.customer.properties.phone).toBeDefined();
   });
 
+  it('describes query strings and path parameters from the schemas the server checks them with', async () => {
+    const document = await (await fetch(`${testApp.baseUrl}/api/docs/openapi.json`, { headers: { cookie } })).json();
+    const parameters = (path: string) =>
+      Object.fromEntries(document.paths[path].get.parameters.map((parameter: any) => [`${parameter.in} ${parameter.name}`, parameter]));
+
+    const board = parameters('/api/board');
+    expect(Object.keys(board)).toEqual(expect.arrayContaining(['query q', 'query severity', 'query swimlane', 'query sla']));
+    expect(board['query q'].required).toBe(false);
+    const page = parameters('/api/board/columns/{column}');
+    expect(page['path column'].schema.enum).toEqual(['intake', 'investigation', 'compensation', 'corrective_action', 'follow_up', 'closed']);
+    expect(page['query cursor'].required).toBe(true);
+  });
+
   it('serves the interactive page', async () => {
     const response = await fetch(`${testApp.baseUrl}/api/docs`, { headers: { cookie } });
     expect(response.status).toBe(200);

@@ -20,15 +20,54 @@ interface RouteArgument {
 
 type JsonSchema = Record<string, unknown>;
 
-/** The zod schema a handler validates its body with, read from the pipes Nest already holds. */
-function bodySchemaOf(controller: Type, method: string): z.ZodType | undefined {
+/** What one handler validates with its zod pipes: the body, the query string, each path parameter. */
+interface RequestSchemas {
+  body?: z.ZodType;
+  query?: z.ZodType;
+  params: Map<string, z.ZodType>;
+}
+
+function requestSchemasOf(controller: Type, method: string): RequestSchemas {
   const args: Record<string, RouteArgument> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {};
+  const schemas: RequestSchemas = { params: new Map() };
   for (const [key, argument] of Object.entries(args)) {
-    if (Number(key.split(':')[0]) !== RouteParamtypes.BODY) continue;
     const pipe = argument.pipes?.find((candidate) => candidate instanceof ZodValidationPipe);
-    if (pipe) return (pipe as unknown as { schema: z.ZodType }).schema;
+    if (!pipe) continue;
+    const schema = (pipe as unknown as { schema: z.ZodType }).schema;
+    const type = Number(key.split(':')[0]);
+    if (type === RouteParamtypes.BODY) schemas.body = schema;
+    else if (type === RouteParamtypes.QUERY) schemas.query = schema;
+    else if (type === RouteParamtypes.PARAM && typeof argument.data === 'string') schemas.params.set(argument.data, schema);
   }
-  return undefined;
+  return schemas;
+}
+
+interface ParameterObject {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: JsonSchema;
+}
+
+/**
+ * Every `{name}` of the path as a path parameter with the schema it is checked with (Nest's
+ * explorer leaves out those that have a pipe); each field of the query schema as a query parameter,
+ * in place of any declared by hand.
+ */
+function describeParameters(path: string, existing: ParameterObject[] | undefined, schemas: RequestSchemas): ParameterObject[] {
+  const parameters: ParameterObject[] = [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => {
+    const schema = schemas.params.get(name);
+    const known = existing?.find((parameter) => parameter.in === 'path' && parameter.name === name);
+    return { name, in: 'path', required: true, schema: schema ? toJsonSchema(schema) : (known?.schema ?? { type: 'string' }) };
+  });
+  const declared = (existing ?? []).filter((parameter) => parameter.in !== 'path' && !(schemas.query && parameter.in === 'query'));
+  parameters.push(...declared);
+  if (!schemas.query) return parameters;
+  const query = toJsonSchema(schemas.query) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  for (const [name, schema] of Object.entries(query.properties ?? {})) {
+    parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
+  }
+  return parameters;
 }
 
 function toJsonSchema(schema: z.ZodType): JsonSchema {
@@ -37,9 +76,9 @@ function toJsonSchema(schema: z.ZodType): JsonSchema {
 }
 
 /**
- * The OpenAPI document of the running API. Routes come from Nest's own metadata; request bodies
- * from the shared zod schemas each handler validates with, so the document cannot drift from
- * what the server accepts.
+ * The OpenAPI document of the running API. Routes come from Nest's own metadata; request bodies,
+ * query strings and path parameters from the shared zod schemas each handler validates with, so
+ * the document cannot drift from what the server accepts.
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -53,23 +92,22 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config);
 
-  const bodies = new Map<string, z.ZodType>();
+  const schemasByOperation = new Map<string, RequestSchemas>();
   for (const wrapper of app.get(DiscoveryService).getControllers()) {
     const controller = wrapper.metatype as Type | null;
     if (!controller) continue;
     for (const method of Object.getOwnPropertyNames(controller.prototype)) {
-      const schema = bodySchemaOf(controller, method);
-      if (schema) bodies.set(`${controller.name}_${method}`, schema);
+      schemasByOperation.set(`${controller.name}_${method}`, requestSchemasOf(controller, method));
     }
   }
-  for (const operations of Object.values(document.paths)) {
+  for (const [path, operations] of Object.entries(document.paths)) {
     for (const operation of Object.values(operations)) {
-      const schema = typeof operation === 'object' && operation && 'operationId' in operation ? bodies.get(String(operation.operationId)) : undefined;
-      if (!schema) continue;
-      (operation as { requestBody?: unknown }).requestBody = {
-        required: true,
-        content: { 'application/json': { schema: toJsonSchema(schema) } },
-      };
+      if (typeof operation !== 'object' || !operation || !('operationId' in operation)) continue;
+      const schemas = schemasByOperation.get(String(operation.operationId));
+      if (!schemas) continue;
+      const described = operation as { requestBody?: unknown; parameters?: ParameterObject[] };
+      described.parameters = describeParameters(path, described.parameters, schemas);
+      if (schemas.body) described.requestBody = { required: true, content: { 'application/json': { schema: toJsonSchema(schemas.body) } } };
     }
   }
   return document;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userSummarySchema } from '@app/shared';
@@ -131,6 +132,34 @@ describe('authentication and sessions', () => {
         expect(response.status).toBe(429);
       } finally {
         await otherInstance.close();
+      }
+    });
+
+    it('behind a trusted proxy counts per client address from X-Forwarded-For, and otherwise ignores that header', async () => {
+      const loginFrom = (app: NestExpressApplication, clientAddress: string, password: string) => {
+        const { port } = app.getHttpServer().address() as { port: number };
+        return fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': clientAddress },
+          body: JSON.stringify({ username: 'hejun', password }),
+        });
+      };
+      const instance = async (overrides: Record<string, string>) => {
+        const app = await createApp(loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', NODE_ENV: 'test', ...overrides }), testApp.database.url);
+        await app.listen(0, '127.0.0.1');
+        return app;
+      };
+      const [behindProxy, direct] = [await instance({ TRUST_PROXY: '1' }), await instance({})];
+      try {
+        for (let attempt = 1; attempt <= 5; attempt++) expect((await loginFrom(behindProxy, '203.0.113.7', 'wrong-password')).status).toBe(401);
+        expect((await loginFrom(behindProxy, '203.0.113.7', 'demo1234')).status).toBe(429);
+        expect((await loginFrom(behindProxy, '198.51.100.20', 'demo1234')).status).toBe(200);
+        // Without TRUST_PROXY the header is anybody's to write; the connection's address counts.
+        for (let attempt = 1; attempt <= 5; attempt++) expect((await loginFrom(direct, `192.0.2.${attempt}`, 'wrong-password')).status).toBe(401);
+        expect((await loginFrom(direct, '192.0.2.99', 'demo1234')).status).toBe(429);
+      } finally {
+        await behindProxy.close();
+        await direct.close();
       }
     });
 

@@ -27,6 +27,12 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   WEB_DIST_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'web', 'dist')),
+  /**
+   * How many reverse proxies stand in front of the server. Behind one, every request comes from
+   * the proxy's address; with this set, the client's address is read from X-Forwarded-For, so
+   * login throttling counts per client rather than for everybody at once.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
   /** Set: server instances share realtime traffic through Redis instead of PostgreSQL. */
   REDIS_URL: redisUrl.optional(),
 });

@@ -1,82 +1,105 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LiveCaseEvent, SessionReady } from '@app/shared';
-import { RealtimeClient, type BoardSocket } from './realtime-client';
+import { RealtimeClient } from './realtime-client';
+import { caseEvent, fakeSocket, sessionReady } from './realtime-test-kit';
 
-type Handler = (...args: any[]) => void;
-
-/** Just enough of a socket.io-client socket: handlers by event, and acknowledgements answered by `answers`. */
-function fakeSocket(answers: Record<string, (payload: any) => object>) {
-  const handlers = new Map<string, Handler[]>();
-  const sent: { event: string; payload: unknown }[] = [];
-  const socket = {
-    active: true,
-    on(event: string, handler: Handler) {
-      handlers.set(event, [...(handlers.get(event) ?? []), handler]);
-      return socket;
-    },
-    timeout: () => ({
-      emitWithAck: async (event: string, payload: unknown) => {
-        sent.push({ event, payload });
-        return answers[event](payload);
-      },
-    }),
-    disconnect: vi.fn(),
-  };
-  const fire = (event: string, ...args: unknown[]) => handlers.get(event)?.forEach((handler) => handler(...args));
-  return { socket: socket as unknown as BoardSocket, fire, sent, raw: socket };
-}
-
-const ready = (latestSeq: number): SessionReady => ({
-  user: { userId: '00000000-0000-4000-8000-000000000002', displayName: '王晓燕', role: 'cs_agent' },
-  latestSeq,
-  presence: [],
-});
-const event = (seq: number): LiveCaseEvent => ({
-  seq,
-  caseId: '00000000-0000-4000-8000-000000000001',
-  type: 'case.moved',
-  actorId: null,
-  actorName: null,
-  requestId: null,
-  occurredAt: '2026-11-23T08:00:00.000Z',
-  data: {},
-});
+const me = { userId: '00000000-0000-4000-8000-000000000002', displayName: '王晓燕', role: 'cs_agent' } as const;
+const caseId = '00000000-0000-4000-8000-0000000000aa';
 
 describe('RealtimeClient', () => {
   it('goes online, and after a drop resumes from its last seq and re-opens the cases it had open', async () => {
-    const { socket, fire, sent } = fakeSocket({
-      'sync.resume': () => ({ ok: true, replayed: 1, throughSeq: 6 }),
-      'case.open': ({ caseId }) => ({ ok: true, presence: { caseId, viewers: [], editors: [] } }),
-    });
+    const { socket, fire, sentOf } = fakeSocket({ 'sync.resume': () => ({ ok: true, replayed: 1, throughSeq: 6 }) });
     const client = new RealtimeClient(socket);
     const states: string[] = [];
     const seqs: number[] = [];
     client.onStateChange((state) => states.push(state));
     client.onCaseEvent((e) => seqs.push(e.seq));
 
-    fire('session.ready', ready(4));
-    fire('case.moved', event(5));
-    await client.openCase('00000000-0000-4000-8000-0000000000aa');
+    fire('session.ready', sessionReady(me, 4));
+    fire('case.moved', caseEvent(5));
+    await client.openCase(caseId);
     fire('disconnect', 'transport close');
     expect(client.state).toBe('reconnecting');
 
-    fire('session.ready', ready(9));
-    fire('case.moved', event(6));
+    fire('session.ready', sessionReady(me, 9));
+    fire('case.moved', caseEvent(6));
     await vi.waitFor(() => expect(seqs).toEqual([5, 6]));
-    expect(sent.filter((s) => s.event === 'sync.resume')).toEqual([{ event: 'sync.resume', payload: { lastSeq: 5 } }]);
-    expect(sent.filter((s) => s.event === 'case.open')).toHaveLength(2);
+    expect(sentOf('sync.resume')).toEqual([{ lastSeq: 5 }]);
+    expect(sentOf('case.open')).toHaveLength(2);
     expect(states).toEqual(['online', 'reconnecting', 'online']);
   });
 
-  it('is offline when the server refuses the session, and hands reloads on', () => {
-    const { socket, fire, raw } = fakeSocket({});
+  it('hands every event in order, once, to each listener, even when another listener fails', async () => {
+    const { socket, fire } = fakeSocket();
     const client = new RealtimeClient(socket);
-    const reloads: number[] = [];
-    client.onReload((reload) => reloads.push(reload.latestSeq));
-    fire('sync.reload', { latestSeq: 42 });
+    const board: number[] = [];
+    const drawer: number[] = [];
+    const failures: unknown[] = [];
+    // Rethrown apart, as an uncaught error of its own, so the failing screen's bug is still reported.
+    const onError = (error: unknown) => failures.push(error);
+    process.on('uncaughtException', onError);
+    try {
+      client.onCaseEvent((e) => board.push(e.seq));
+      client.onCaseEvent(() => {
+        throw new Error('a broken screen');
+      });
+      client.onCaseEvent((e) => drawer.push(e.seq));
+      fire('session.ready', sessionReady(me, 10));
+      for (const seq of [11, 11, 12, 10, 13]) fire('case.moved', caseEvent(seq));
+      await vi.waitFor(() => expect(failures).toHaveLength(3));
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+    expect(board).toEqual([11, 12, 13]);
+    expect(drawer).toEqual([11, 12, 13]);
+  });
+
+  it('leaves a case it closes out of the cases re-opened after a reconnect', async () => {
+    const { socket, fire, sentOf } = fakeSocket({ 'sync.resume': () => ({ ok: true, replayed: 0, throughSeq: 4 }) });
+    const client = new RealtimeClient(socket);
+    fire('session.ready', sessionReady(me, 4));
+    await client.openCase(caseId);
+    await client.closeCase(caseId);
+    fire('disconnect', 'transport close');
+    fire('session.ready', sessionReady(me, 4));
+    await vi.waitFor(() => expect(sentOf('sync.resume')).toHaveLength(1));
+    expect(sentOf('case.open')).toEqual([{ caseId }]);
+    expect(sentOf('case.close')).toEqual([{ caseId }]);
+  });
+
+  it('is offline for good, and says the session ended, when the server refuses the session', () => {
+    const { socket, fire, raw } = fakeSocket();
+    const client = new RealtimeClient(socket);
+    const ended = vi.fn();
+    client.onSessionEnded(ended);
     raw.active = false;
-    fire('connect_error', new Error('请先登录'));
+    fire('connect_error', Object.assign(new Error('请先登录'), { data: { code: 'UNAUTHENTICATED', message: '请先登录' } }));
     expect(client.state).toBe('offline');
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+
+  it('is offline for good, and says the session ended, when the server drops the connection (signed out)', () => {
+    const { socket, fire, raw } = fakeSocket();
+    const client = new RealtimeClient(socket);
+    const ended = vi.fn();
+    client.onSessionEnded(ended);
+    fire('session.ready', sessionReady(me, 4));
+    raw.active = false;
+    fire('disconnect', 'io server disconnect');
+    expect(client.state).toBe('offline');
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps trying while the server is unreachable, without ending the session, and hands reloads on', () => {
+    const { socket, fire } = fakeSocket();
+    const client = new RealtimeClient(socket);
+    const ended = vi.fn();
+    const reloads: number[] = [];
+    client.onSessionEnded(ended);
+    client.onReload((reload) => reloads.push(reload.latestSeq));
+    fire('connect_error', new Error('xhr poll error'));
+    fire('sync.reload', { latestSeq: 42 });
+    expect(client.state).toBe('reconnecting');
+    expect(ended).not.toHaveBeenCalled();
     expect(reloads).toEqual([42]);
   });
 });

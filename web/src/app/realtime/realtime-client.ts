@@ -12,6 +12,7 @@ import {
 import { SeqTracker } from './seq-tracker';
 
 export type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** `offline`: closed, or ended by the server; socket.io does not retry either by itself. */
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline';
 
 /** Renewed well inside the server's 30 s editing timeout. */
@@ -27,14 +28,24 @@ class Listeners<T> {
     return () => this.set.delete(listener);
   }
   emit(value: T): void {
-    for (const listener of this.set) listener(value);
+    for (const listener of this.set) {
+      try {
+        listener(value);
+      } catch (error) {
+        // One screen's failing listener must not keep the event from the others.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   }
 }
 
 /**
- * The board's live connection: case events in seq order and each once (also across reconnects,
- * through sync.resume), the connection state, and presence. Cases opened and fields being edited
- * are re-announced after a reconnect, since presence belongs to a connection.
+ * The signed-in session's one live connection, shared by the board and the case drawer: case
+ * events in seq order and each once to every listener (also across reconnects, through a single
+ * sync.resume), the connection state, and presence. Cases opened and fields being edited are
+ * re-announced after a reconnect, since presence belongs to a connection.
  */
 export class RealtimeClient {
   private current: ConnectionState = 'connecting';
@@ -44,6 +55,7 @@ export class RealtimeClient {
   private readonly reloads = new Listeners<SyncReload>();
   private readonly presenceChanges = new Listeners<PresenceSnapshot>();
   private readonly stateChanges = new Listeners<ConnectionState>();
+  private readonly sessionEnds = new Listeners<void>();
   private readonly presence = new Map<string, PresenceSnapshot>();
   private readonly openCases = new Set<string>();
   /** `${caseId} ${field}` -> renewal timer. */
@@ -65,9 +77,16 @@ export class RealtimeClient {
     });
     socket.on('sync.reload', (reload) => this.reloads.emit(reload));
     socket.on('presence.changed', (snapshot) => this.setPresence(snapshot));
-    socket.on('disconnect', () => this.setState(socket.active ? 'reconnecting' : 'offline'));
-    // A refused handshake (session gone) is not retried by socket.io: the user must sign in again.
-    socket.on('connect_error', () => this.setState(socket.active ? 'reconnecting' : 'offline'));
+    socket.on('disconnect', (reason) => {
+      this.setState(socket.active ? 'reconnecting' : 'offline');
+      // The server drops the sockets of a session that signed out; socket.io does not retry that.
+      if (reason === 'io server disconnect') this.sessionEnds.emit();
+    });
+    // A refused handshake is not retried by socket.io either: only a new sign-in gets a connection.
+    socket.on('connect_error', (error) => {
+      this.setState(socket.active ? 'reconnecting' : 'offline');
+      if (errorCode(error) === 'UNAUTHENTICATED') this.sessionEnds.emit();
+    });
   }
 
   get state(): ConnectionState {
@@ -98,6 +117,16 @@ export class RealtimeClient {
 
   onStateChange(handler: Listener<ConnectionState>): () => void {
     return this.stateChanges.add(handler);
+  }
+
+  /** The server says the session is gone (signed out, expired): this connection will not come back. */
+  onSessionEnded(handler: () => void): () => void {
+    return this.sessionEnds.add(handler);
+  }
+
+  /** Every case someone has open, as known so far; for listeners that join after `session.ready`. */
+  get presenceSnapshots(): readonly PresenceSnapshot[] {
+    return [...this.presence.values()];
   }
 
   /** Who has the case open (and, for cases this client has open, who edits what). */
@@ -183,6 +212,12 @@ export class RealtimeClient {
     if (!answer.ok) throw Object.assign(new Error(answer.message), { code: answer.code, details: answer.details });
     return answer;
   }
+}
+
+/** The code a refused handshake carries (`connect_error`'s `data`, set by the gateway's middleware). */
+function errorCode(error: Error): unknown {
+  const { data } = error as Error & { data?: { code?: unknown } };
+  return data?.code;
 }
 
 /** Connects to the board's own origin; the session cookie authenticates the handshake. */

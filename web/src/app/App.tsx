@@ -9,6 +9,7 @@ import { BoardPage } from '../features/board/BoardPage.js';
 import { CaseDrawerRoute } from '../features/case-drawer/CaseDrawer.js';
 import { IntakeDialog } from '../features/intake/IntakeDialog.js';
 import { NewComplaintButton } from '../features/intake/NewComplaintButton.js';
+import { RealtimeProvider } from './realtime/RealtimeProvider.js';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -30,7 +31,9 @@ export function App() {
   return (
     <BrowserRouter>
       <AuthProvider>
-        <AppShell />
+        <RealtimeProvider>
+          <AppShell />
+        </RealtimeProvider>
       </AuthProvider>
     </BrowserRouter>
   );

@@ -1,8 +1,9 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, useLocation, useNavigate } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CASE_COLUMNS, DEFAULT_APPROVAL_POLICY, DEFAULT_SLA_POLICY, type CaseCard, type LiveCaseEvent, type UserSummary } from '@app/shared';
-import type { ConnectionState, RealtimeClient } from '../../app/realtime/realtime-client.js';
+import { CASE_COLUMNS, DEFAULT_APPROVAL_POLICY, DEFAULT_SLA_POLICY, type CaseCard, type UserSummary } from '@app/shared';
+import { RealtimeProvider } from '../../app/realtime/RealtimeProvider.js';
+import { fakeConnections, sessionReady, viewer } from '../../app/realtime/realtime-test-kit.js';
 import { SessionContext, type Session } from '../auth/use-session.js';
 import { BoardPage } from './BoardPage.js';
 import { makeCard, makeSnapshot } from './board-test-kit.js';
@@ -29,30 +30,6 @@ function stubApi(routes: Record<string, (call: Call) => { status?: number; body:
   return calls;
 }
 
-/** A realtime connection the test drives by hand. */
-function fakeRealtime() {
-  const listeners = { event: new Set<(event: LiveCaseEvent) => void>(), reload: new Set<() => void>(), state: new Set<(state: ConnectionState) => void>() };
-  const subscribe = <T,>(set: Set<T>) => (handler: T) => {
-    set.add(handler);
-    return () => set.delete(handler);
-  };
-  const client = {
-    me: { userId: agent.id, displayName: agent.displayName, role: agent.role },
-    lastSeq: null,
-    onCaseEvent: subscribe(listeners.event),
-    onReload: subscribe(listeners.reload),
-    onPresence: () => () => undefined,
-    onStateChange: subscribe(listeners.state),
-    close: () => undefined,
-  };
-  return {
-    connect: () => client as unknown as RealtimeClient,
-    emit: (event: LiveCaseEvent) => act(() => listeners.event.forEach((handler) => handler(event))),
-    setState: (state: ConnectionState) => act(() => listeners.state.forEach((handler) => handler(state))),
-    askReload: () => act(() => listeners.reload.forEach((handler) => handler())),
-  };
-}
-
 function Location() {
   const location = useLocation();
   const navigate = useNavigate();
@@ -67,16 +44,21 @@ function Location() {
   );
 }
 
-function renderBoard(url = '/', realtime = fakeRealtime(), user = agent) {
+/** The board on the session's live connection, online at the snapshot's seq; returns that connection's socket. */
+function renderBoard(url = '/', user = agent, presence: Parameters<typeof sessionReady>[2] = []) {
+  const live = fakeConnections({ 'sync.resume': ({ lastSeq }) => ({ ok: true, replayed: 0, throughSeq: lastSeq }) });
   render(
     <MemoryRouter initialEntries={[url]}>
       <SessionContext.Provider value={sessionOf(user)}>
-        <BoardPage connectLive={realtime.connect} />
-        <Location />
+        <RealtimeProvider connect={live.connect}>
+          <BoardPage />
+          <Location />
+        </RealtimeProvider>
       </SessionContext.Provider>
     </MemoryRouter>,
   );
-  return realtime;
+  live.latest.fire('session.ready', sessionReady(viewer(user), 100, presence));
+  return live.latest;
 }
 
 const column = (name: RegExp) => screen.getByRole('region', { name });
@@ -163,7 +145,7 @@ describe('BoardPage', () => {
     expect(headers['Accept-Language']).toBe('zh-CN');
     await waitFor(() => expect(document.activeElement).toHaveAttribute('data-case-number', intakeCard.number));
 
-    realtime.emit({
+    realtime.fire('case.moved', {
       seq: 101,
       caseId: intakeCard.id,
       type: 'case.moved',
@@ -212,7 +194,7 @@ describe('BoardPage', () => {
       '/api/board': () => ({ body: makeSnapshot([inApproval]) }),
       '/api/cases/[^/]+/transitions': () => ({ body: { id: inApproval.id, version: 2 } }),
     });
-    renderBoard('/', fakeRealtime(), supervisor);
+    renderBoard('/', supervisor);
     const card = await findCard(/^赔偿审批/, inApproval);
     await keyboardMove(card, 'ArrowLeft');
 
@@ -234,7 +216,7 @@ describe('BoardPage', () => {
     stubApi(common);
     const realtime = renderBoard();
     await waitFor(() => expect(cardIn(column(/^受理/), intakeCard)).not.toBeNull());
-    realtime.emit({
+    realtime.fire('case.moved', {
       seq: 101,
       caseId: intakeCard.id,
       type: 'case.moved',
@@ -253,17 +235,30 @@ describe('BoardPage', () => {
     const calls = stubApi(common);
     const realtime = renderBoard();
     await findCard(/^受理/, intakeCard);
-    realtime.setState('online');
     expect(screen.queryByText('实时连接已断开，正在重新连接…')).not.toBeInTheDocument();
-    realtime.setState('reconnecting');
+    realtime.fire('disconnect', 'transport close');
     expect(screen.getByText('实时连接已断开，正在重新连接…')).toBeInTheDocument();
-    realtime.setState('online');
+    realtime.fire('session.ready', sessionReady(viewer(agent), 100));
+    await waitFor(() => expect(realtime.sentOf('sync.resume')).toEqual([{ lastSeq: 100 }]));
     expect(screen.getByText('已重新连接，看板已更新')).toBeInTheDocument();
 
     const snapshots = () => calls.filter((call) => call.url === '/api/board').length;
     expect(snapshots()).toBe(1);
-    realtime.askReload();
+    realtime.fire('sync.reload', { latestSeq: 500 });
     await waitFor(() => expect(snapshots()).toBe(2));
+  }, 10_000);
+
+  it('says on a card which colleagues have its case open, as the connection starts and as that changes', async () => {
+    stubApi(common);
+    const realtime = renderBoard('/', agent, [{ caseId: other.id, viewers: [viewer(supervisor), viewer(agent)], editors: [] }]);
+    const watched = await findCard(/^调查核实/, other);
+    await waitFor(() => expect(watched).toHaveTextContent('李建国 正在查看'));
+    expect(watched).not.toHaveTextContent('王晓燕 正在查看');
+
+    realtime.fire('presence.changed', { caseId: intakeCard.id, viewers: [viewer(agent)], editors: [] });
+    expect(cardIn(column(/^受理/), intakeCard)).not.toHaveTextContent('正在查看');
+    realtime.fire('presence.changed', { caseId: other.id, viewers: [], editors: [] });
+    expect(cardIn(column(/^调查核实/), other)).not.toHaveTextContent('正在查看');
   }, 10_000);
 
   it('opens a card on Enter, and has its filters back when the drawer closes onto a bare "/"', async () => {

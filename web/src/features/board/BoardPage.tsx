@@ -9,7 +9,6 @@ import { BoardView, type Notice } from './BoardView.js';
 import { SavedViews } from './SavedViews.js';
 import { useBoard } from './use-board.js';
 import { useBoardLive } from './use-board-live.js';
-import { connectRealtime, type RealtimeClient } from '../../app/realtime/realtime-client.js';
 import './board.css';
 
 /** SLA countdowns and ages move on by the minute; half a minute keeps them honest without redrawing for nothing. */
@@ -53,7 +52,7 @@ function useBoardSearch(): string {
  * The board, with its filters in the URL so a link, a reload and the back button all show the
  * same board. It stays mounted under the case drawer and the intake dialog.
  */
-export function BoardPage({ connectLive = connectRealtime }: { connectLive?: () => RealtimeClient }) {
+export function BoardPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   const user = useCurrentUser();
@@ -63,7 +62,7 @@ export function BoardPage({ connectLive = connectRealtime }: { connectLive?: () 
   const filters: Filters = useMemo(() => (parsed.success ? parsed.data : {}), [parsed]);
   const filtersKey = useMemo(() => new URLSearchParams(boardFiltersToQuery(filters)).toString(), [filters]);
   const board = useBoard(filters, filtersKey, locale);
-  const live = useBoardLive(board, connectLive);
+  const live = useBoardLive(board);
   const now = useNow();
   const [users, setUsers] = useState<UserSummary[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);

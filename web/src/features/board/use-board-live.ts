@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PresenceSnapshot } from '@app/shared';
-import { connectRealtime, type ConnectionState, type RealtimeClient } from '../../app/realtime/realtime-client.js';
+import type { ConnectionState } from '../../app/realtime/realtime-client.js';
+import { useRealtime } from '../../app/realtime/use-realtime.js';
 import type { Board } from './use-board.js';
-
-/** How long "reconnected, the board is up to date" stays on screen. */
-const RESYNCED_NOTICE_MS = 4_000;
 
 export interface BoardLive {
   connection: ConnectionState;
@@ -17,59 +15,58 @@ export interface BoardLive {
 const NOBODY: readonly string[] = [];
 
 /**
- * The board's live side: every committed case event goes into the board's reducer (which drops
- * the echo of this screen's own moves), the server's "reload" after a long disconnection
- * refetches the board, and presence says who is looking at which card.
+ * The board's live side, on the session's shared connection: every committed case event goes
+ * into the board's reducer (which drops the echo of this screen's own moves), the server's
+ * "reload" after a long disconnection refetches the board, and presence says who is looking at
+ * which card.
  */
-export function useBoardLive(board: Board, connect: () => RealtimeClient = connectRealtime): BoardLive {
-  const [connection, setConnection] = useState<ConnectionState>('connecting');
-  const [resynced, setResynced] = useState(false);
+export function useBoardLive(board: Board): BoardLive {
+  const { client, connection, resynced } = useRealtime();
   const [viewers, setViewers] = useState<ReadonlyMap<string, readonly string[]>>(new Map());
   const boardRef = useRef(board);
   boardRef.current = board;
+  /** Events after this seq reach the board; a snapshot older than it misses the ones before. */
+  const liveFrom = useRef<number | null>(null);
+
+  const reloadIfBehind = useCallback(() => {
+    const { seq, status } = boardRef.current.state;
+    if (status === 'ready' && liveFrom.current !== null && seq < liveFrom.current) boardRef.current.reload();
+  }, []);
 
   useEffect(() => {
-    const client = connect();
-    let wasInterrupted = false;
-    let firstOnline = true;
-    let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+    if (!client) return;
     const namesOf = (snapshot: PresenceSnapshot) =>
       snapshot.viewers.filter((viewer) => viewer.userId !== client.me?.userId).map((viewer) => viewer.displayName);
+    const withPresence = (current: ReadonlyMap<string, readonly string[]>, snapshot: PresenceSnapshot) => {
+      const next = new Map(current);
+      const names = namesOf(snapshot);
+      if (names.length > 0) next.set(snapshot.caseId, names);
+      else next.delete(snapshot.caseId);
+      return next;
+    };
+    // The connection may be older than the board: start from the presence it already knows.
+    setViewers(client.presenceSnapshots.reduce(withPresence, new Map()));
+    const startLive = () => {
+      if (liveFrom.current !== null || client.lastSeq === null) return;
+      liveFrom.current = client.lastSeq;
+      reloadIfBehind();
+    };
 
     const unsubscribe = [
       client.onCaseEvent((event) => boardRef.current.applyLiveEvent(event)),
       client.onReload(() => boardRef.current.reload()),
-      client.onPresence((snapshot) =>
-        setViewers((current) => {
-          const next = new Map(current);
-          const names = namesOf(snapshot);
-          if (names.length > 0) next.set(snapshot.caseId, names);
-          else next.delete(snapshot.caseId);
-          return next;
-        }),
-      ),
-      client.onStateChange((state) => {
-        setConnection(state);
-        if (state === 'reconnecting' || state === 'offline') wasInterrupted = true;
-        if (state !== 'online') return;
-        // Events between the board's snapshot and this connection's starting point never reach it.
-        const { seq, status } = boardRef.current.state;
-        if (firstOnline && status === 'ready' && (client.lastSeq ?? 0) > seq) boardRef.current.reload();
-        firstOnline = false;
-        if (wasInterrupted) {
-          wasInterrupted = false;
-          setResynced(true);
-          clearTimeout(noticeTimer);
-          noticeTimer = setTimeout(() => setResynced(false), RESYNCED_NOTICE_MS);
-        }
-      }),
+      client.onPresence((snapshot) => setViewers((current) => withPresence(current, snapshot))),
+      client.onStateChange(startLive),
     ];
+    startLive();
     return () => {
       for (const stop of unsubscribe) stop();
-      clearTimeout(noticeTimer);
-      client.close();
+      liveFrom.current = null;
     };
-  }, [connect]);
+  }, [client, reloadIfBehind]);
+
+  // A snapshot that was on its way when the live stream started may be older than the stream.
+  useEffect(reloadIfBehind, [board.state.status, reloadIfBehind]);
 
   const viewersOf = useCallback((caseId: string) => viewers.get(caseId) ?? NOBODY, [viewers]);
   return { connection, resynced, viewersOf };

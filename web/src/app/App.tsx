@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { LOCALES, type Locale } from '@app/shared';
 import { AuthProvider } from '../features/auth/AuthProvider.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
@@ -7,6 +7,9 @@ import { UserMenu } from '../features/auth/UserMenu.js';
 import { useSession } from '../features/auth/use-session.js';
 import { BoardPage } from '../features/board/BoardPage.js';
 import { CaseDrawerRoute } from '../features/case-drawer/CaseDrawer.js';
+import { EscalationsNav } from '../features/escalations/EscalationsNav.js';
+import { EscalationsPage } from '../features/escalations/EscalationsPage.js';
+import { showsEscalations } from '../features/escalations/escalations-route.js';
 import { IntakeDialog } from '../features/intake/IntakeDialog.js';
 import { NewComplaintButton } from '../features/intake/NewComplaintButton.js';
 import { RealtimeProvider } from './realtime/RealtimeProvider.js';
@@ -46,6 +49,7 @@ function AppShell() {
     <div className="app">
       <header className="app-header">
         <h1>{t('app.title')}</h1>
+        {state.status === 'signed-in' && <EscalationsNav user={state.user} />}
         <div className="app-header__tools">
           {state.status === 'signed-in' && <NewComplaintButton />}
           <LanguageSwitch />
@@ -63,8 +67,8 @@ function AppShell() {
           </p>
         )}
         {state.status === 'signed-out' && <LoginPage />}
-        {state.status === 'signed-in' && <BoardScreen />}
-        {/* The board stays mounted underneath; these routes only lay a dialog over it. */}
+        {state.status === 'signed-in' && <MainScreen />}
+        {/* The screen underneath stays mounted; these routes only lay a dialog over it. */}
         {state.status === 'signed-in' && (
           <Routes>
             <Route path="/cases/:number" element={<CaseDrawerRoute />} />
@@ -77,7 +81,7 @@ function AppShell() {
   );
 }
 
-/** Mounted only once signed in, so the board is never requested anonymously. */
-function BoardScreen() {
-  return <BoardPage />;
+/** Mounted only once signed in, so nothing is requested anonymously: the escalation view, or else the board. */
+function MainScreen() {
+  return showsEscalations(useLocation()) ? <EscalationsPage /> : <BoardPage />;
 }

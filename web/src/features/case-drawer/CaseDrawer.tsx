@@ -28,14 +28,18 @@ function cardOf(number: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`a[href="/cases/${number}"], [data-case-number="${number}"]`);
 }
 
-/** `/cases/:number`: the drawer over the board, live; closing returns to the board with its filters. */
+/**
+ * `/cases/:number`: the drawer over the board, live; closing returns to the board with its filters,
+ * or to the screen that opened it and said so in the history entry (`returnTo`).
+ */
 export function CaseDrawerRoute() {
   const { number = '' } = useParams();
-  const { search } = useLocation();
+  const { search, state } = useLocation();
   const navigate = useNavigate();
+  const returnTo = (state as { returnTo?: string } | null)?.returnTo;
   return (
     <CaseLiveContext.Provider value={useRealtimeCaseLive}>
-      <CaseDrawer key={number} number={number} onClose={() => navigate({ pathname: '/', search })} />
+      <CaseDrawer key={number} number={number} onClose={() => navigate(returnTo ?? { pathname: '/', search })} />
     </CaseLiveContext.Provider>
   );
 }

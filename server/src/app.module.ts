@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG } from './common/config/config.provider.js';
 import type { AppConfig } from './common/config/config.js';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter.js';
+import { SameOriginGuard } from './common/http/same-origin.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { BoardModule } from './modules/board/board.module.js';
@@ -66,6 +67,7 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_GUARD, useClass: SameOriginGuard },
       ],
       exports: [APP_CONFIG],
     };

@@ -247,6 +247,35 @@ describe('authentication and sessions', () => {
     });
   });
 
+  describe('requests from pages of other sites', () => {
+    const post = (path: string, origin: string, body: unknown, cookie?: string) =>
+      fetch(url(path), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: origin, 'Accept-Language': 'zh-CN', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify(body),
+      });
+    const ownOrigin = () => new URL(testApp.baseUrl).origin;
+
+    it('refuses a login or a change sent from another site with 403 CROSS_SITE_REQUEST, even with a session', async () => {
+      const cookie = await loginAs(testApp, 'agent');
+      for (const [path, body, session] of [
+        ['/api/auth/login', { username: 'agent', password: 'demo1234' }, undefined],
+        ['/api/cases', { title: 'x' }, cookie],
+        ['/api/auth/logout', {}, cookie],
+      ] as const) {
+        const answer = await post(path, 'https://evil.example', body, session);
+        expect(answer.status, path).toBe(403);
+        expect(await answer.json()).toMatchObject({ code: 'CROSS_SITE_REQUEST', message: '请求来自其他网站，已拒绝' });
+      }
+      expect((await fetch(url('/api/auth/me'), { headers: { cookie } })).status).toBe(200);
+    });
+
+    it('accepts the board’s own pages and clients that send no Origin', async () => {
+      expect((await post('/api/auth/login', ownOrigin(), { username: 'agent', password: 'demo1234' })).status).toBe(200);
+      expect((await login('agent', 'demo1234')).status).toBe(200);
+    });
+  });
+
   it('lists active users for owner pickers, without secrets, to signed-in users only', async () => {
     expect((await fetch(url('/api/users'))).status).toBe(401);
     const response = await fetch(url('/api/users'), { headers: { cookie: await loginAs(testApp, 'agent') } });

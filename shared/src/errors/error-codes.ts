@@ -13,6 +13,10 @@ export const ERROR_MESSAGES = {
   NOT_FOUND: { 'zh-CN': '找不到请求的资源', en: 'The requested resource does not exist' },
   UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please sign in first' },
   FORBIDDEN: { 'zh-CN': '您没有执行此操作的权限', en: 'You are not allowed to do this' },
+  CROSS_SITE_REQUEST: {
+    'zh-CN': '请求来自其他网站，已拒绝',
+    en: 'The request came from another site and was refused',
+  },
   TOO_MANY_REQUESTS: { 'zh-CN': '操作过于频繁，请稍后再试', en: 'Too many requests, please try again later' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试', en: 'Something went wrong on the server' },
   TRANSITION_REFUSED: { 'zh-CN': '缺少必填信息，案件不能移动到该阶段', en: 'The case cannot move yet: required facts are missing' },

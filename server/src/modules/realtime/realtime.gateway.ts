@@ -17,6 +17,7 @@ import {
   type RealtimeAck,
 } from '@app/shared';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { comesFromAnotherSite } from '../../common/http/same-origin.js';
 import { parseInput } from '../../common/validation/zod-validation.pipe.js';
 import { AuthService } from '../auth/auth.service.js';
 import { sessionTokenFromCookieHeader } from '../auth/session-cookie.js';
@@ -34,18 +35,10 @@ type ClientInput<Name extends ClientEventName> = z.output<(typeof CLIENT_EVENT_S
 
 /**
  * Browsers send the session cookie on a WebSocket handshake from any site; only pages of the
- * board itself may use it. Clients that send no Origin (scripts, tests) are not browsers.
+ * board itself may use it.
  */
 function sameOriginOnly(request: IncomingMessage, callback: (error: string | null, success: boolean) => void): void {
-  const origin = request.headers.origin;
-  if (!origin) return callback(null, true);
-  let originHost: string | undefined;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = undefined;
-  }
-  callback(null, originHost === request.headers.host);
+  callback(null, !comesFromAnotherSite(request.headers));
 }
 
 const acceptLanguage = (socket: RealtimeSocket) => socket.handshake.headers['accept-language'];

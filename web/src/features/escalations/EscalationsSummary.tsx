@@ -37,13 +37,13 @@ function SummaryEntry({ to, current, name, counts }: { to: string; current: bool
   return (
     <li>
       <Link to={to} aria-current={current ? 'page' : undefined} className="escalations-summary__entry">
-        <span className="escalations-summary__name">{name}</span>
+        <span className="escalations-summary__name">{name}</span>{' '}
         <span className="escalations-summary__count" data-kind="breached" data-zero={counts.breached === 0}>
           {t('escalations.summary.breached', { count: counts.breached })}
-        </span>
+        </span>{' '}
         <span className="escalations-summary__count" data-kind="warning" data-zero={counts.warning === 0}>
           {t('escalations.summary.warning', { count: counts.warning })}
-        </span>
+        </span>{' '}
         <span className="escalations-summary__count" data-kind="serious" data-zero={counts.serious === 0}>
           {t('escalations.summary.serious', { count: counts.serious })}
         </span>

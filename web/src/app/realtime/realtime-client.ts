@@ -18,6 +18,8 @@ export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offlin
 /** Renewed well inside the server's 30 s editing timeout. */
 const EDITING_RENEW_MS = 10_000;
 const ACK_TIMEOUT_MS = 10_000;
+/** After a failed sync.resume with events still missing; the next event or reconnect may ask sooner. */
+const RESUME_RETRY_MS = 2_000;
 
 type Listener<T> = (value: T) => void;
 
@@ -60,6 +62,7 @@ export class RealtimeClient {
   private readonly openCases = new Set<string>();
   /** `${caseId} ${field}` -> renewal timer. */
   private readonly editing = new Map<string, ReturnType<typeof setInterval>>();
+  private resumeRetry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly socket: BoardSocket) {
     this.tracker = new SeqTracker(
@@ -163,6 +166,7 @@ export class RealtimeClient {
   }
 
   close(): void {
+    clearTimeout(this.resumeRetry);
     for (const key of [...this.editing.keys()]) this.stopTimer(key);
     this.socket.disconnect();
     this.setState('offline');
@@ -172,7 +176,10 @@ export class RealtimeClient {
     try {
       this.tracker.resumed(await this.request(() => this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('sync.resume', { lastSeq })));
     } catch {
-      this.tracker.resumeFailed();
+      if (this.tracker.resumeFailed()) {
+        clearTimeout(this.resumeRetry);
+        this.resumeRetry = setTimeout(() => this.tracker.retryResume(), RESUME_RETRY_MS);
+      }
     }
   }
 

@@ -95,8 +95,29 @@ describe('SeqTracker', () => {
     const { tracker, resumes } = setup();
     tracker.connected(10);
     tracker.receive(event(12));
-    tracker.resumeFailed();
+    expect(tracker.resumeFailed()).toBe(true);
     tracker.receive(event(13));
     expect(resumes).toEqual([10, 10]);
+  });
+
+  it('hands on what arrived in order while a failed resume was pending, and asks again only for a gap still open', () => {
+    const { tracker, delivered, resumes } = setup();
+    tracker.connected(10);
+    tracker.connected(10);
+    tracker.receive(event(11));
+    tracker.receive(event(12));
+    expect(delivered).toEqual([]);
+    expect(tracker.resumeFailed()).toBe(false);
+    expect(delivered).toEqual([11, 12]);
+
+    tracker.connected(12);
+    tracker.receive(event(14));
+    expect(tracker.resumeFailed()).toBe(true);
+    tracker.retryResume();
+    expect(resumes).toEqual([10, 12, 12]);
+    tracker.resumed({ replayed: 0, throughSeq: 14 });
+    expect(delivered).toEqual([11, 12, 14]);
+    tracker.retryResume();
+    expect(resumes).toHaveLength(3);
   });
 });

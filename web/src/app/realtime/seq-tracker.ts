@@ -62,9 +62,18 @@ export class SeqTracker {
     if (this.held.size > 0) this.startResume();
   }
 
-  /** The resume request failed (timeout, rate limit): the next connection or event retries. */
-  resumeFailed(): void {
+  /**
+   * The resume request failed (timeout, rate limit): hands on what arrived in order meanwhile.
+   * True while a gap is left, which `retryResume()`, the next event or the next connection asks for again.
+   */
+  resumeFailed(): boolean {
     this.resuming = false;
+    this.drain();
+    return this.held.size > 0;
+  }
+
+  retryResume(): void {
+    if (this.held.size > 0) this.startResume();
   }
 
   private startResume(): void {

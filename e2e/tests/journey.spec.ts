@@ -12,6 +12,22 @@ const PHOTO = Buffer.from(
   'base64',
 );
 
+/** A one-page PDF, as a scanned delivery receipt would arrive. */
+const RECEIPT = Buffer.from(
+  [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj',
+    '4 0 obj << /Length 39 >> stream',
+    'BT /F1 24 Tf 40 100 Td (RECEIPT) Tj ET',
+    'endstream endobj',
+    '5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+  ].join('\n'),
+);
+
 /** Each colleague in a browser of their own, signed in, as they would sit at their own desks. */
 async function desk(browser: Browser, username: string): Promise<Page> {
   const { baseURL, locale } = test.info().project.use;
@@ -102,6 +118,15 @@ test('a complaint travels from intake to closed, each step taken in the drawer b
   await evidence.getByLabel('说明').fill('开箱时的屏幕照片');
   await evidence.getByRole('button', { name: '上传证据' }).click();
   await expect(evidence.getByRole('img', { name: '开箱时的屏幕照片' })).toBeVisible();
+  await expect(evidence.getByRole('img', { name: '开箱时的屏幕照片' })).toHaveJSProperty('naturalWidth', 1);
+  await evidence.getByLabel('文件').setInputFiles({ name: '签收单.pdf', mimeType: 'application/pdf', buffer: RECEIPT });
+  await evidence.getByLabel('说明').fill('签收单扫描件');
+  await evidence.getByRole('button', { name: '上传证据' }).click();
+  const receipt = evidence.locator('object[type="application/pdf"][aria-label="签收单扫描件"]');
+  await expect(receipt).toBeVisible();
+  const shown = await quality.request.get((await receipt.getAttribute('data'))!);
+  expect(shown.headers()['content-type']).toBe('application/pdf');
+  expect(shown.headers()['content-disposition']).toMatch(/^inline/);
 
   const comments = drawer.getByRole('region', { name: '评论' });
   const comment = comments.getByLabel('添加评论');

@@ -26,10 +26,10 @@ import { BoardService } from '../board/board.service.js';
 import { parseInput } from '../../common/validation/zod-validation.pipe.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { TimelineService } from '../timeline/timeline.service.js';
-import { CaseApprovalEntity } from '../workflow/case-approval.entity.js';
 import type { ChangeContext } from './case-context.js';
 import { CaseEntity } from './case.entity.js';
-import { toCaseDetail } from './case.mapper.js';
+import { caseDetailSql } from './case-detail.sql.js';
+import { toCaseDetail, type CaseDetailRow } from './case.mapper.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -87,16 +87,13 @@ export class CasesService {
     }));
   }
 
-  async get(idOrNumber: string): Promise<CaseDetail> {
-    const manager = this.dataSource.manager;
-    return this.loadDetail(manager, await this.resolveId(idOrNumber, manager));
+  get(idOrNumber: string): Promise<CaseDetail> {
+    return this.selectDetail(this.dataSource.manager, idOrNumber, false);
   }
 
   /** A case id from a uuid or a case number; unknown or malformed ids are a 404, never a 500. */
   async resolveId(idOrNumber: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
-    const column = UUID.test(idOrNumber) ? 'id' : CASE_NUMBER_PATTERN.test(idOrNumber) ? 'number' : null;
-    if (!column) throw new DomainError('CASE_NOT_FOUND', 404);
-    const [row]: { id: string }[] = await manager.query(`SELECT id FROM cases WHERE ${column} = $1`, [idOrNumber]);
+    const [row]: { id: string }[] = await manager.query(`SELECT id FROM cases WHERE ${keyColumnOf(idOrNumber)} = $1`, [idOrNumber]);
     if (!row) throw new DomainError('CASE_NOT_FOUND', 404);
     return row.id;
   }
@@ -158,8 +155,8 @@ export class CasesService {
    */
   async update(idOrNumber: string, input: UpdateCaseInput, context: ChangeContext): Promise<CaseDetail> {
     return this.timeline.inTransaction({ actor: context.user, requestId: context.requestId }, async (manager, record) => {
-      const id = await this.resolveId(idOrNumber, manager);
-      const current = await this.lockForChange(manager, id, input.version);
+      const current = await this.lockForChange(manager, idOrNumber, input.version);
+      const id = current.id;
       const { version: _seen, ...edits } = input;
       const fields = (Object.keys(edits) as EditableField[]).filter((field) => edits[field] !== undefined);
       for (const field of fields) {
@@ -237,21 +234,36 @@ export class CasesService {
    * Locks the case row for the rest of the transaction and checks the version the client saw.
    * Concurrent writers queue on the lock; all but the first then see a newer version and get 409.
    */
-  async lockForChange(manager: EntityManager, id: string, seenVersion: number): Promise<CaseDetail> {
-    await manager.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [id]);
-    const current = await this.loadDetail(manager, id);
-    if (current.version !== seenVersion) {
-      throw new DomainError('VERSION_CONFLICT', 409, { current });
-    }
+  async lockForChange(manager: EntityManager, idOrNumber: string, seenVersion: number): Promise<CaseDetail> {
+    const current = await this.lock(manager, idOrNumber);
+    if (current.version !== seenVersion) throw new DomainError('VERSION_CONFLICT', 409, { current });
     return current;
   }
 
-  async loadDetail(manager: EntityManager, id: string): Promise<CaseDetail> {
-    const entity = await manager.findOne(CaseEntity, { where: { id }, relations: { customer: true } });
-    if (!entity) throw new DomainError('CASE_NOT_FOUND', 404);
-    const approvals = await manager.find(CaseApprovalEntity, { where: { caseId: id }, order: { decidedAt: 'ASC' } });
-    return toCaseDetail(entity, approvals);
+  /** The case, locked for the rest of the transaction; concurrent writers queue here. */
+  lock(manager: EntityManager, idOrNumber: string): Promise<CaseDetail> {
+    return this.selectDetail(manager, idOrNumber, true);
   }
+
+  loadDetail(manager: EntityManager, id: string): Promise<CaseDetail> {
+    return this.selectDetail(manager, id, false);
+  }
+
+  private async selectDetail(manager: EntityManager, idOrNumber: string, forUpdate: boolean): Promise<CaseDetail> {
+    const [row]: CaseDetailRow[] = await manager.query(caseDetailSql(keyColumnOf(idOrNumber), forUpdate), [idOrNumber]);
+    if (!row) throw new DomainError('CASE_NOT_FOUND', 404);
+    // It waited for another writer's lock: PostgreSQL handed it the case row as that writer left
+    // it, but the approvals and customer as they were before. Read them again, now under the lock.
+    if (row.changed_while_locking) return this.selectDetail(manager, row.id, false);
+    return toCaseDetail(row);
+  }
+}
+
+/** Which column a case reference names; anything that is neither a uuid nor a case number is a 404 before any query. */
+function keyColumnOf(idOrNumber: string): 'id' | 'number' {
+  if (UUID.test(idOrNumber)) return 'id';
+  if (CASE_NUMBER_PATTERN.test(idOrNumber)) return 'number';
+  throw new DomainError('CASE_NOT_FOUND', 404);
 }
 
 type EditableCase = Pick<

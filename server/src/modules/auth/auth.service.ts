@@ -108,7 +108,7 @@ export class AuthService implements OnModuleInit {
         { lastSeenAt: () => 'now()', expiresAt: () => `now() + make_interval(secs => ${SESSION_TTL_MS / 1000})` },
       );
     }
-    return { user: toUserSummary(session.user), renewed };
+    return { user: session.user, renewed };
   }
 
   /**
@@ -117,18 +117,39 @@ export class AuthService implements OnModuleInit {
    */
   async userFromSessionToken(token: unknown): Promise<SessionUser | undefined> {
     const session = await this.findLiveSession(token);
-    return session ? toUserSummary(session.user) : undefined;
+    return session?.user;
   }
 
-  private findLiveSession(token: unknown): Promise<SessionEntity | null> {
+  /** Runs on every request: one primary-key lookup, written out so no query builder runs each time. */
+  private async findLiveSession(token: unknown): Promise<LiveSession | undefined> {
     const id = sessionIdOf(token);
-    if (!id) return Promise.resolve(null);
-    return this.sessions
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.user', 'user')
-      .where('session.id = :id', { id })
-      .andWhere('session.expiresAt > now()')
-      .andWhere('user.active')
-      .getOne();
+    if (!id) return undefined;
+    const [row]: LiveSessionRow[] = await this.sessions.query(
+      `SELECT s.last_seen_at, u.id, u.username, u.display_name, u.role, u.department
+       FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.id = $1 AND s.expires_at > now() AND u.active`,
+      [id],
+    );
+    if (!row) return undefined;
+    return {
+      id,
+      lastSeenAt: row.last_seen_at,
+      user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role, department: row.department },
+    };
   }
+}
+
+interface LiveSession {
+  id: string;
+  lastSeenAt: Date;
+  user: SessionUser;
+}
+
+interface LiveSessionRow {
+  last_seen_at: Date;
+  id: string;
+  username: string;
+  display_name: string;
+  role: SessionUser['role'];
+  department: SessionUser['department'];
 }

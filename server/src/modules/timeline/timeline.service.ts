@@ -66,18 +66,19 @@ export class TimelineService {
     events: NewCaseEvent[],
     context: { actor: Actor | null; requestId: string | null },
   ): Promise<TimelineEntry[]> {
-    if (events.length === 0) return [];
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [EVENT_ORDER_LOCK_KEY]);
     const entries: TimelineEntry[] = [];
     for (const event of events) {
+      // The lock in the insert's own statement, a round trip fewer: the row is built from
+      // `ordered`, so its seq is drawn only once the lock is held (a holder may take it again).
       const [row]: EventRow[] = await manager.query(
-        `WITH inserted AS (
+        `WITH ordered AS MATERIALIZED (SELECT pg_advisory_xact_lock($6)),
+         inserted AS (
            INSERT INTO case_events (case_id, type, actor_id, request_id, data)
-           VALUES ($1, $2, $3, $4, $5) RETURNING *
+           SELECT $1::uuid, $2, $3::uuid, $4, $5::jsonb FROM ordered RETURNING *
          )
          SELECT inserted.*, users.display_name AS actor_name
          FROM inserted LEFT JOIN users ON users.id = inserted.actor_id`,
-        [event.caseId, event.type, context.actor?.id ?? null, context.requestId, event.data],
+        [event.caseId, event.type, context.actor?.id ?? null, context.requestId, event.data, EVENT_ORDER_LOCK_KEY],
       );
       entries.push(toEntry(row));
     }

@@ -10,6 +10,7 @@ import { fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -288,30 +289,33 @@ async function closedLoop(clients, seconds, operation) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The same transaction as WorkflowService.move, statement for statement, straight through pg
+// The same transaction as WorkflowService.move, statement for statement, straight through pg.
+// The case is read with the server's own SQL (from its build), so the two cannot drift apart.
 
-const DETAIL_SQL = 'SELECT c.*, cu.name AS customer_name, cu.phone AS customer_phone FROM cases c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = $1';
-const APPROVALS_SQL = 'SELECT * FROM case_approvals WHERE case_id = $1 ORDER BY decided_at';
-const INSERT_EVENT_SQL = `WITH inserted AS (
-    INSERT INTO case_events (case_id, type, actor_id, request_id, data) VALUES ($1, 'case.moved', $2, $3, $4) RETURNING *
+const { caseDetailSql } = createRequire(import.meta.url)(path.join(ROOT, 'server', 'dist', 'modules', 'cases', 'case-detail.sql.js'));
+const LOCK_DETAIL_SQL = caseDetailSql('id', true);
+const INSERT_EVENT_SQL = `WITH ordered AS MATERIALIZED (SELECT pg_advisory_xact_lock($5)),
+  inserted AS (
+    INSERT INTO case_events (case_id, type, actor_id, request_id, data)
+    SELECT $1::uuid, 'case.moved', $2::uuid, $3, $4::jsonb FROM ordered RETURNING *
   )
   SELECT inserted.*, users.display_name AS actor_name FROM inserted LEFT JOIN users ON users.id = inserted.actor_id`;
 
 async function rawMove(client, caseId, actorId, requestId) {
   await client.query('BEGIN');
   try {
-    await client.query('SELECT id FROM cases WHERE id = $1', [caseId]);
-    await client.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
-    const { rows } = await client.query(DETAIL_SQL, [caseId]);
-    await client.query(APPROVALS_SQL, [caseId]);
-    await client.query("SELECT * FROM settings WHERE key = 'approval_policy' LIMIT 1");
+    const { rows } = await client.query(LOCK_DETAIL_SQL, [caseId]);
+    await client.query('SELECT value::text AS value FROM settings WHERE key = $1', ['approval_policy']);
     const from = rows[0].board_column;
     const to = from === 'intake' ? 'investigation' : 'intake';
-    await client.query('UPDATE cases SET board_column = $2, column_entered_at = now(), updated_at = now(), version = version + 1 WHERE id = $1', [caseId, to]);
-    await client.query('SELECT pg_advisory_xact_lock($1)', [EVENT_ORDER_LOCK_KEY]);
-    await client.query(INSERT_EVENT_SQL, [caseId, actorId, requestId, { from, to, kind: 'forward', version: rows[0].version + 1 }]);
-    await client.query(DETAIL_SQL, [caseId]);
-    await client.query(APPROVALS_SQL, [caseId]);
+    await client.query(
+      `UPDATE cases SET board_column = $2, column_entered_at = $3, updated_at = $3, version = $4,
+         reopen_count = CASE WHEN $5 THEN reopen_count + 1 ELSE reopen_count END,
+         follow_up = CASE WHEN $5 THEN '{}' ELSE follow_up END
+       WHERE id = $1`,
+      [caseId, to, new Date(), rows[0].version + 1, false],
+    );
+    await client.query(INSERT_EVENT_SQL, [caseId, actorId, requestId, { from, to, kind: 'forward', version: rows[0].version + 1 }, EVENT_ORDER_LOCK_KEY]);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

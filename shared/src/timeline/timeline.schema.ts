@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Severity } from '../cases/case.schema.js';
 
 /** Everything that can happen to a case; each lands on its timeline and goes out live. */
 export const CASE_EVENT_TYPES = [
@@ -8,9 +9,25 @@ export const CASE_EVENT_TYPES = [
   'approval.decided',
   'comment.added',
   'evidence.added',
+  /** Recorded by the system (no actor) when a case runs into ¾ of its active deadline. */
+  'sla.warning',
+  /** Recorded by the system when the active deadline passes; heads and supervisors are alerted. */
+  'sla.breached',
 ] as const;
 export const caseEventTypeSchema = z.enum(CASE_EVENT_TYPES);
 export type CaseEventType = z.infer<typeof caseEventTypeSchema>;
+
+/** The promise a case runs against: the first response until it is given, then the resolution. */
+export const SLA_DEADLINES = ['first_response', 'resolution'] as const;
+export type SlaDeadline = (typeof SLA_DEADLINES)[number];
+
+/** The data of `sla.warning` and `sla.breached`. */
+export interface SlaCrossingData {
+  deadline: SlaDeadline;
+  /** ISO instant the deadline falls due, under the policy in force when it was recorded. */
+  dueAt: string;
+  severity: Severity;
+}
 
 export const timelineEntrySchema = z.object({
   /** Global, gap-free in commit order: clients use it to notice missed events. */

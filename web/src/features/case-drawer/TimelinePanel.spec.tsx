@@ -33,9 +33,13 @@ const HISTORY = [
   entry(4, 'approval.decided', { decision: 'rejected', amount: 3000, role: 'department_head', reason: '金额超出货值' }),
 ];
 
-function renderTimeline(user = PEOPLE.agent, verification: TimelineVerification = { valid: true, events: 4, brokenAtSeq: null, headHash: 'hash-4' }) {
+function renderTimeline(
+  user = PEOPLE.agent,
+  verification: TimelineVerification = { valid: true, events: 4, brokenAtSeq: null, headHash: 'hash-4' },
+  history = HISTORY,
+) {
   fakeServer({
-    [`GET /api/cases/${CASE_ID}/timeline`]: json(200, HISTORY),
+    [`GET /api/cases/${CASE_ID}/timeline`]: json(200, history),
     [`GET /api/cases/${CASE_ID}/timeline/verify`]: json(200, verification),
   });
   renderSignedIn(user, <TimelinePanel caseId={CASE_ID} refreshKey="1" users={Object.values(PEOPLE)} />);
@@ -77,5 +81,41 @@ describe('TimelinePanel', () => {
   it('warns legal where the chain breaks', async () => {
     renderTimeline(PEOPLE.legal, { valid: false, events: 4, brokenAtSeq: 3, headHash: 'hash-4' });
     expect(await screen.findByText('完整性校验未通过：第 3 条记录与哈希链不符，记录可能被改动。')).toBeInTheDocument();
+  });
+
+  describe('SLA warnings and breaches, recorded by the system', () => {
+    const byTheSystem = (seq: number, type: 'sla.warning' | 'sla.breached', deadline: string): TimelineEntry => ({
+      ...entry(seq, type, { deadline, dueAt: '2026-11-23T06:00:00.000Z', severity: 'serious' }),
+      actorId: null,
+      actorName: null,
+    });
+    const CROSSINGS = [
+      entry(1, 'case.created', { number: 'CP-20261123-0042' }),
+      byTheSystem(2, 'sla.warning', 'first_response'),
+      byTheSystem(3, 'sla.breached', 'first_response'),
+      entry(4, 'case.moved', { from: 'intake', to: 'investigation', kind: 'forward' }),
+      byTheSystem(5, 'sla.warning', 'resolution'),
+      byTheSystem(6, 'sla.breached', 'resolution'),
+    ];
+    const headlines = async () => {
+      const entries = (await screen.findByText(/CP-20261123-0042/)).closest('ol')!;
+      return ([...entries.children] as HTMLElement[]).map((item) => item.querySelector('li')!.textContent);
+    };
+
+    it('names the deadline and whether it is near or past, by the system', async () => {
+      renderTimeline(PEOPLE.agent, undefined, CROSSINGS);
+      expect(await headlines()).toEqual(['解决时限已超时', '解决时限即将超时', '从「受理」提交至「调查核实」', '首次响应已超时', '首次响应即将超时', '受理投诉，编号 CP-20261123-0042']);
+      const breach = screen.getByText('解决时限已超时').closest('.timeline__entry');
+      expect(breach).toHaveTextContent('系统');
+      expect(breach).toHaveTextContent(/时限：2026年11月23日/);
+    });
+
+    it('says the same in English', async () => {
+      await i18n.changeLanguage('en');
+      renderTimeline(PEOPLE.agent, undefined, CROSSINGS);
+      expect((await headlines()).slice(0, 2)).toEqual(['Resolution overdue', 'Resolution due soon']);
+      expect(screen.getByText('First response overdue').closest('.timeline__entry')).toHaveTextContent('System');
+      expect(screen.getByText('First response due soon')).toBeInTheDocument();
+    });
   });
 });

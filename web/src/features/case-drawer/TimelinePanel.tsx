@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TimelineEntry, TimelineVerification, UserSummary } from '@app/shared';
+import type { SlaCrossingData, TimelineEntry, TimelineVerification, UserSummary } from '@app/shared';
 import { useCurrentUser } from '../auth/use-session.js';
 import { fetchTimeline, verifyTimeline } from './case-drawer-api.js';
 import { CASE_FIELDS, type FieldSpec } from './case-fields.js';
@@ -52,6 +52,12 @@ function describeEntry(entry: TimelineEntry, context: FormatContext): string[] {
         t('caseDrawer.timeline.evidence', { fileName: data.fileName }),
         ...(typeof data.caption === 'string' ? [t('caseDrawer.timeline.caption', { caption: data.caption })] : []),
       ];
+    case 'sla.warning':
+    case 'sla.breached': {
+      const { deadline, dueAt } = data as unknown as SlaCrossingData;
+      const level = entry.type === 'sla.warning' ? 'warning' : 'breached';
+      return [t(`caseDrawer.timeline.sla.${level}_${deadline}`), t('caseDrawer.timeline.sla.due', { at: formatDateTime(dueAt, locale) })];
+    }
   }
 }
 

@@ -2,7 +2,8 @@ import { SLA_WARNING_SHARE } from '@app/shared';
 
 /**
  * The SLA clock of `cases c` as lateral joins, so a query can select, filter and sort by it:
- * `due.first_response_due`, `due.resolution_due`, `sla.state`, and the board's urgency order
+ * `due.first_response_due`, `due.resolution_due`, the deadline running now `clock.active_due` and
+ * the instant it warns `warning_point.warning_at`, `sla.state`, and the board's urgency order
  * `urgency.rank` (breached 0, running 1, resolved 2) then `urgency.key` (least time left first;
  * resolved cases most recent first). Mirrors `slaStatus` in shared, which counts down on the cards.
  *
@@ -19,10 +20,13 @@ export function slaClockJoins(policy: string, asOf: string): string {
       SELECT CASE WHEN c.first_responded_at IS NULL THEN due.first_response_due ELSE due.resolution_due END AS active_due
     ) clock
     CROSS JOIN LATERAL (
+      SELECT c.created_at + (clock.active_due - c.created_at) * ${SLA_WARNING_SHARE} AS warning_at
+    ) warning_point
+    CROSS JOIN LATERAL (
       SELECT CASE
         WHEN c.resolved_at IS NOT NULL THEN CASE WHEN c.resolved_at <= due.resolution_due THEN 'met' ELSE 'missed' END
         WHEN ${asOf}::timestamptz >= clock.active_due THEN 'breached'
-        WHEN ${asOf}::timestamptz - c.created_at >= (clock.active_due - c.created_at) * ${SLA_WARNING_SHARE} THEN 'warning'
+        WHEN ${asOf}::timestamptz >= warning_point.warning_at THEN 'warning'
         ELSE 'ok'
       END AS state
     ) sla

@@ -7,6 +7,7 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(3000);
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.SEED_DEMO_DATA).toBe(true);
+    expect(config.SLA_WATCH_INTERVAL_MS).toBe(30_000);
   });
 
   it('treats empty strings as unset', () => {
@@ -21,6 +22,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ REDIS_URL: 'http://cache:6379' }, 'REDIS_URL'],
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+    [{ SLA_WATCH_INTERVAL_MS: '10' }, 'SLA_WATCH_INTERVAL_MS'],
   ])('rejects %j naming %s in one line', (env, variable) => {
     let error: unknown;
     try {

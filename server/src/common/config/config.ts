@@ -35,6 +35,11 @@ export const configSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
   /** Set: server instances share realtime traffic through Redis instead of PostgreSQL. */
   REDIS_URL: redisUrl.optional(),
+  /**
+   * How often each instance looks for cases that ran into an SLA warning or breach. Short in the
+   * e2e suite, which waits for a breach; an hour at most, since heads are alerted only then.
+   */
+  SLA_WATCH_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

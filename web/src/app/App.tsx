@@ -7,11 +7,13 @@ import { UserMenu } from '../features/auth/UserMenu.js';
 import { useSession } from '../features/auth/use-session.js';
 import { BoardPage } from '../features/board/BoardPage.js';
 import { CaseDrawerRoute } from '../features/case-drawer/CaseDrawer.js';
-import { EscalationsNav } from '../features/escalations/EscalationsNav.js';
 import { EscalationsPage } from '../features/escalations/EscalationsPage.js';
 import { showsEscalations } from '../features/escalations/escalations-route.js';
 import { IntakeDialog } from '../features/intake/IntakeDialog.js';
 import { NewComplaintButton } from '../features/intake/NewComplaintButton.js';
+import { SettingsPage } from '../features/settings/SettingsPage.js';
+import { SETTINGS_PATH } from '../features/settings/settings-route.js';
+import { AppNav } from './AppNav.js';
 import { RealtimeProvider } from './realtime/RealtimeProvider.js';
 
 function LanguageSwitch() {
@@ -49,7 +51,7 @@ function AppShell() {
     <div className="app">
       <header className="app-header">
         <h1>{t('app.title')}</h1>
-        {state.status === 'signed-in' && <EscalationsNav user={state.user} />}
+        {state.status === 'signed-in' && <AppNav user={state.user} />}
         <div className="app-header__tools">
           {state.status === 'signed-in' && <NewComplaintButton />}
           <LanguageSwitch />
@@ -81,7 +83,9 @@ function AppShell() {
   );
 }
 
-/** Mounted only once signed in, so nothing is requested anonymously: the escalation view, or else the board. */
+/** Mounted only once signed in, so nothing is requested anonymously: the settings, the escalation view, or else the board. */
 function MainScreen() {
-  return showsEscalations(useLocation()) ? <EscalationsPage /> : <BoardPage />;
+  const location = useLocation();
+  if (location.pathname === SETTINGS_PATH) return <SettingsPage />;
+  return showsEscalations(location) ? <EscalationsPage /> : <BoardPage />;
 }

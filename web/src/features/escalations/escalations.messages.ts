@@ -1,6 +1,5 @@
 /** The escalation view's wording; severities, departments, columns and SLA states are the domain's (`severity.*`, `department.*`…). */
 export const escalationsZhCN = {
-  nav: { label: '主导航', board: '看板', escalations: '升级看板' },
   title: '升级看板',
   intro: '未进入回访的超时、即将超时案件，以及全部严重投诉。',
   loading: '正在加载升级案件…',
@@ -38,7 +37,6 @@ export const escalationsZhCN = {
 };
 
 export const escalationsEn: typeof escalationsZhCN = {
-  nav: { label: 'Main', board: 'Board', escalations: 'Escalations' },
   title: 'Escalations',
   intro: 'Open cases that are breached or due soon, and every serious complaint, until follow-up.',
   loading: 'Loading escalations…',

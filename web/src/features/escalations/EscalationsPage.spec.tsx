@@ -106,6 +106,18 @@ describe('the escalation page', () => {
     expect(screen.getByRole('rowheader', { name: warning.number })).toBeInTheDocument();
   });
 
+  it('asks again when the server records a case running into its warning or past due', async () => {
+    const asked = stubApi({ body: overview([breached]) }, { body: overview([breached, warning]) });
+    const live = renderPage();
+    await wait(0);
+    live.fire('sla.warning', caseEvent(1, { type: 'sla.warning', caseId: warning.id }));
+    await wait(LIVE_REFETCH_DELAY_MS);
+    expect(asked).toHaveLength(2);
+    live.fire('sla.breached', caseEvent(2, { type: 'sla.breached', caseId: warning.id }));
+    await wait(LIVE_REFETCH_DELAY_MS);
+    expect(asked).toHaveLength(3);
+  });
+
   it('asks again every minute, so a case that ran into its warning without any event shows up', async () => {
     const asked = stubApi({ body: overview([breached]) }, { body: overview([breached, warning]) });
     renderPage();

@@ -8,10 +8,11 @@ export const LIVE_REFETCH_DELAY_MS = 1_000;
 
 /**
  * What can put a case on the view, take it off or change its row: a new complaint, a move (into
- * follow-up it is resolved), an edit (severity, owner, department, title). Comments, evidence and
+ * follow-up it is resolved), an edit (severity, owner, department, title), the SLA watch finding
+ * it in warning or breached (sooner than the minute's refetch would). Comments, evidence and
  * approvals change none of that.
  */
-const CHANGES_ESCALATIONS: ReadonlySet<CaseEventType> = new Set(['case.created', 'case.moved', 'case.updated']);
+const CHANGES_ESCALATIONS: ReadonlySet<CaseEventType> = new Set(['case.created', 'case.moved', 'case.updated', 'sla.warning', 'sla.breached']);
 
 /**
  * Keeps the view live on the session's shared connection by asking for it again after the case

@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { LOCALES, type Locale } from '@app/shared';
 import { AuthProvider } from '../features/auth/AuthProvider.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
+import { BreachAlerts } from '../features/alerts/BreachAlerts.js';
 import { UserMenu } from '../features/auth/UserMenu.js';
 import { useSession } from '../features/auth/use-session.js';
 import { BoardPage } from '../features/board/BoardPage.js';
@@ -78,6 +79,7 @@ function AppShell() {
             <Route path="*" element={null} />
           </Routes>
         )}
+        {state.status === 'signed-in' && <BreachAlerts user={state.user} />}
       </main>
     </div>
   );

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '@app/shared';
+import { alertsEn, alertsZhCN } from '../features/alerts/alerts.messages.js';
 import { authEn, authZhCN } from '../features/auth/auth.messages.js';
 import { boardEn, boardZhCN } from '../features/board/board.messages.js';
 import { drawerEn, drawerZhCN } from '../features/case-drawer/drawer.messages.js';
@@ -12,8 +13,8 @@ import { domainEn, domainZhCN } from './domain.messages.js';
 
 /** One catalogue per locale: the shell, the domain's vocabulary, then one namespace per feature. */
 const catalogues = {
-  'zh-CN': { ...appZhCN, ...domainZhCN, auth: authZhCN, board: boardZhCN, caseDrawer: drawerZhCN, escalations: escalationsZhCN, intake: intakeZhCN, settings: settingsZhCN },
-  en: { ...appEn, ...domainEn, auth: authEn, board: boardEn, caseDrawer: drawerEn, escalations: escalationsEn, intake: intakeEn, settings: settingsEn },
+  'zh-CN': { ...appZhCN, ...domainZhCN, alerts: alertsZhCN, auth: authZhCN, board: boardZhCN, caseDrawer: drawerZhCN, escalations: escalationsZhCN, intake: intakeZhCN, settings: settingsZhCN },
+  en: { ...appEn, ...domainEn, alerts: alertsEn, auth: authEn, board: boardEn, caseDrawer: drawerEn, escalations: escalationsEn, intake: intakeEn, settings: settingsEn },
 } satisfies Record<Locale, object>;
 
 const STORAGE_KEY = 'locale';

@@ -4,6 +4,7 @@ import type { TestApp } from './test-app.js';
 export interface ApiAnswer<T = any> {
   status: number;
   body: T;
+  headers: Headers;
 }
 
 /** JSON requests against the test app as one signed-in user (a `Cookie` header from `loginAs`). */
@@ -19,13 +20,13 @@ export function apiAs(testApp: TestApp, cookie: string | null) {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
   }
   return {
     get: <T = any>(path: string) => request<T>('GET', path),
     post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body, headers),
     patch: <T = any>(path: string, body?: unknown) => request<T>('PATCH', path, body),
-    put: <T = any>(path: string, body?: unknown) => request<T>('PUT', path, body),
+    put: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('PUT', path, body, headers),
     delete: <T = any>(path: string) => request<T>('DELETE', path),
   };
 }

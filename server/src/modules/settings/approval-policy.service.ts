@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { approvalPolicySchema, DEFAULT_APPROVAL_POLICY, type ApprovalPolicy, type UserSummary } from '@app/shared';
+import { VersionedSettingStore, type VersionedSetting } from './setting-versions.js';
 
 const APPROVAL_POLICY_KEY = 'approval_policy';
 
@@ -10,7 +11,11 @@ export class ApprovalPolicyService {
   /** The last stored text parsed, and what it parsed to (null: nothing stored, the defaults). */
   private parsed: { stored: string | null; policy: ApprovalPolicy } = { stored: null, policy: DEFAULT_APPROVAL_POLICY };
 
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly versioned: VersionedSettingStore<ApprovalPolicy>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.versioned = new VersionedSettingStore(dataSource, APPROVAL_POLICY_KEY, approvalPolicySchema, DEFAULT_APPROVAL_POLICY);
+  }
 
   /**
    * Read in the caller's transaction on every call, so a change made through any instance holds
@@ -25,12 +30,13 @@ export class ApprovalPolicyService {
     return this.parsed.policy;
   }
 
-  async set(policy: ApprovalPolicy, admin: UserSummary): Promise<ApprovalPolicy> {
-    await this.dataSource.query(
-      `INSERT INTO settings (key, value, updated_by) VALUES ($1, $2, $3)
-       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [APPROVAL_POLICY_KEY, policy, admin.id],
-    );
-    return policy;
+  /** For the settings page: the policy with the version a save must name. */
+  getVersioned(): Promise<VersionedSetting<ApprovalPolicy>> {
+    return this.versioned.read();
+  }
+
+  /** `expected`: the version the admin read (If-Match); null saves over whatever is stored. */
+  set(policy: ApprovalPolicy, admin: UserSummary, expected: string | null): Promise<VersionedSetting<ApprovalPolicy>> {
+    return this.versioned.save(policy, admin.id, expected);
   }
 }

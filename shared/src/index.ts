@@ -15,3 +15,4 @@ export * from './board/sla.js';
 export * from './board/board-query.js';
 export * from './board/saved-view.schema.js';
 export * from './escalations/escalations.schema.js';
+export * from './i18n/domain-vocabulary.js';

@@ -16,3 +16,4 @@ export * from './board/board-query.js';
 export * from './board/saved-view.schema.js';
 export * from './escalations/escalations.schema.js';
 export * from './i18n/domain-vocabulary.js';
+export * from './reports/monthly-report.schema.js';

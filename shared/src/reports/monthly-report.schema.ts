@@ -67,8 +67,15 @@ export const monthlyReportSchema = z.object({
   byCategory: z.array(counted(categorySchema)),
   byChannel: z.array(counted(channelSchema)),
   bySeverity: z.array(counted(severitySchema)),
-  /** Depots with the most complaints, where the parcel was sent from and where it was going; at most REPORT_TOP each. */
-  hotSpots: z.object({ origins: z.array(counted(z.string())), destinations: z.array(counted(z.string())) }),
+  /**
+   * Where complaints concentrate, at most REPORT_TOP each: the depot the parcel was sent from, the
+   * one it was going to, and the place it went wrong as recorded with the facts (often a hub).
+   */
+  hotSpots: z.object({
+    origins: z.array(counted(z.string())),
+    destinations: z.array(counted(z.string())),
+    locations: z.array(counted(z.string())),
+  }),
   resolution: z.object({
     /** Resolved (reached follow-up or closed) within RESOLUTION_TARGET_HOURS of intake. */
     withinTarget: count,

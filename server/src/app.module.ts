@@ -15,6 +15,7 @@ import { CustomersModule } from './modules/customers/customers.module.js';
 import { EscalationsModule } from './modules/escalations/escalations.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { RealtimeModule } from './modules/realtime/realtime.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 import type { RealtimeSettings } from './modules/realtime/realtime.settings.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
 import { SlaModule } from './modules/sla/sla.module.js';
@@ -61,6 +62,7 @@ export class AppModule {
         SlaModule,
         BoardModule,
         EscalationsModule,
+        ReportsModule,
         SavedViewsModule,
         RealtimeModule.forRoot(realtime),
       ],

@@ -5,6 +5,7 @@ import { CommentsAndEvidence1763900000300 } from './1763900000300-comments-and-e
 import { BoardSearchSlaViews1763900000500 } from './1763900000500-board-search-sla-views.js';
 import { SocketIoAttachments1763900000400 } from './1763900000400-socket-io-attachments.js';
 import { SlaAnnouncements1763900000600 } from './1763900000600-sla-announcements.js';
+import { CasesIntakeTimeIndex1763900000750 } from './1763900000750-cases-intake-time-index.js';
 
 /** In order. Listed, not globbed, so dist, tests and tools see the same set. */
-export const migrations = [CaseNumbering1763900000000, CreateUsersAndSessions1763900000100, CaseModel1763900000200, CommentsAndEvidence1763900000300, SocketIoAttachments1763900000400, BoardSearchSlaViews1763900000500, SlaAnnouncements1763900000600];
+export const migrations = [CaseNumbering1763900000000, CreateUsersAndSessions1763900000100, CaseModel1763900000200, CommentsAndEvidence1763900000300, SocketIoAttachments1763900000400, BoardSearchSlaViews1763900000500, SlaAnnouncements1763900000600, CasesIntakeTimeIndex1763900000750];

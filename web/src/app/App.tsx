@@ -12,6 +12,8 @@ import { EscalationsPage } from '../features/escalations/EscalationsPage.js';
 import { showsEscalations } from '../features/escalations/escalations-route.js';
 import { IntakeDialog } from '../features/intake/IntakeDialog.js';
 import { NewComplaintButton } from '../features/intake/NewComplaintButton.js';
+import { ReportsPage } from '../features/reports/ReportsPage.js';
+import { REPORTS_PATH } from '../features/reports/reports-route.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { SETTINGS_PATH } from '../features/settings/settings-route.js';
 import { AppNav } from './AppNav.js';
@@ -85,9 +87,10 @@ function AppShell() {
   );
 }
 
-/** Mounted only once signed in, so nothing is requested anonymously: the settings, the escalation view, or else the board. */
+/** Mounted only once signed in, so nothing is requested anonymously: the settings, the monthly report, the escalation view, or else the board. */
 function MainScreen() {
   const location = useLocation();
   if (location.pathname === SETTINGS_PATH) return <SettingsPage />;
+  if (location.pathname === REPORTS_PATH) return <ReportsPage />;
   return showsEscalations(location) ? <EscalationsPage /> : <BoardPage />;
 }

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { mayWatchEscalations, type UserSummary } from '@app/shared';
+import { mayReadReports, mayWatchEscalations, type UserSummary } from '@app/shared';
 import { ESCALATIONS_PATH } from '../features/escalations/escalations-route.js';
+import { REPORTS_PATH } from '../features/reports/reports-route.js';
 import { mayChangeSettings, SETTINGS_PATH } from '../features/settings/settings-route.js';
 
 /**
@@ -13,6 +14,7 @@ export function AppNav({ user }: { user: UserSummary }) {
   const { t } = useTranslation();
   const screens = [
     { path: ESCALATIONS_PATH, label: t('escalations.title'), shown: mayWatchEscalations(user.role) },
+    { path: REPORTS_PATH, label: t('reports.title'), shown: mayReadReports(user.role) },
     { path: SETTINGS_PATH, label: t('settings.title'), shown: mayChangeSettings(user.role) },
   ].filter((screen) => screen.shown);
   if (screens.length === 0) return null;

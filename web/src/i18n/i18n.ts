@@ -7,14 +7,15 @@ import { boardEn, boardZhCN } from '../features/board/board.messages.js';
 import { drawerEn, drawerZhCN } from '../features/case-drawer/drawer.messages.js';
 import { escalationsEn, escalationsZhCN } from '../features/escalations/escalations.messages.js';
 import { intakeEn, intakeZhCN } from '../features/intake/intake.messages.js';
+import { reportsEn, reportsZhCN } from '../features/reports/reports.messages.js';
 import { settingsEn, settingsZhCN } from '../features/settings/settings.messages.js';
 import { appEn, appZhCN } from './app.messages.js';
 import { domainEn, domainZhCN } from './domain.messages.js';
 
 /** One catalogue per locale: the shell, the domain's vocabulary, then one namespace per feature. */
 const catalogues = {
-  'zh-CN': { ...appZhCN, ...domainZhCN, alerts: alertsZhCN, auth: authZhCN, board: boardZhCN, caseDrawer: drawerZhCN, escalations: escalationsZhCN, intake: intakeZhCN, settings: settingsZhCN },
-  en: { ...appEn, ...domainEn, alerts: alertsEn, auth: authEn, board: boardEn, caseDrawer: drawerEn, escalations: escalationsEn, intake: intakeEn, settings: settingsEn },
+  'zh-CN': { ...appZhCN, ...domainZhCN, alerts: alertsZhCN, auth: authZhCN, board: boardZhCN, caseDrawer: drawerZhCN, escalations: escalationsZhCN, intake: intakeZhCN, reports: reportsZhCN, settings: settingsZhCN },
+  en: { ...appEn, ...domainEn, alerts: alertsEn, auth: authEn, board: boardEn, caseDrawer: drawerEn, escalations: escalationsEn, intake: intakeEn, reports: reportsEn, settings: settingsEn },
 } satisfies Record<Locale, object>;
 
 const STORAGE_KEY = 'locale';

@@ -101,8 +101,11 @@ describe('the guarded workflow, through the API, on real PostgreSQL', () => {
     current = (await move(as.quality, current, 'compensation')).body;
     expect(current.column).toBe('compensation');
 
+    const lastUpdate = async () =>
+      (await as.agent.get(`/cases/${current.id}/timeline`)).body.filter((entry: { type: string }) => entry.type === 'case.updated').at(-1).data;
     current = await patch(as.agent, current, { compensation: { remedies: ['compensation'], amount: 3000, customerAgreed: true } });
     expect(current.compensation.proposedBy).toBe(userId.agent);
+    expect((await lastUpdate()).voidedApprovals).toBeUndefined();
     const unapproved = await move(as.agent, current, 'corrective_action');
     expect(unapproved.status).toBe(422);
     expect(unapproved.body.missing).toEqual(['approvals.department_head']);
@@ -124,6 +127,7 @@ describe('the guarded workflow, through the API, on real PostgreSQL', () => {
     // Changing the amount voids the approval already given.
     current = await patch(as.agent, current, { compensation: { amount: 3200 } });
     expect(current.approvals[0].voidedAt).not.toBeNull();
+    expect((await lastUpdate()).voidedApprovals).toBe(1);
     expect((await move(as.agent, current, 'corrective_action')).body.missing).toEqual(['approvals.department_head']);
     current = (await as.head.post(`/cases/${current.id}/approvals`, { decision: 'approved', amount: 3200 })).body;
 

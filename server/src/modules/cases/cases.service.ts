@@ -181,7 +181,8 @@ export class CasesService {
       let voidedApprovals = 0;
       if (amountChanged) {
         // Four eyes: an approval is for an amount; a new amount needs new approvals.
-        const voided: unknown[] = await manager.query(
+        // TypeORM answers an UPDATE with [rows, row count].
+        const [voided]: [unknown[], number] = await manager.query(
           `UPDATE case_approvals SET voided_at = now() WHERE case_id = $1 AND voided_at IS NULL RETURNING id`,
           [id],
         );

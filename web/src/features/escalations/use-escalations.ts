@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Department, EscalationsOverview } from '@app/shared';
+import { useFetched } from '../../app/use-fetched.js';
 import { fetchEscalations } from './escalations-api.js';
 
 /**
@@ -18,39 +19,12 @@ export interface Escalations {
 
 /** The escalated cases of one department (or all), refetched every minute and whenever `refetch` is called. */
 export function useEscalations(department: Department | undefined): Escalations {
-  const [overview, setOverview] = useState<EscalationsOverview | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [asked, setAsked] = useState(0);
-  const refetch = useCallback(() => setAsked((count) => count + 1), []);
-
-  // Another department is another list: the old one must not stand under the new caption.
-  useEffect(() => {
-    setOverview(null);
-  }, [department]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    fetchEscalations({ department }, controller.signal).then(
-      (answer) => {
-        setOverview(answer);
-        setError(null);
-        setLoading(false);
-      },
-      (failure: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(failure);
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-  }, [department, asked]);
+  const { data, error, loading, refetch } = useFetched(department ?? '', (signal) => fetchEscalations({ department }, signal));
 
   useEffect(() => {
     const timer = setInterval(refetch, ESCALATIONS_REFRESH_MS);
     return () => clearInterval(timer);
   }, [refetch]);
 
-  return { overview, error, loading, refetch };
+  return { overview: data, error, loading, refetch };
 }

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { MonthlyReport, MonthlyReportQuery } from '@app/shared';
+import { useFetched } from '../../app/use-fetched.js';
 import { fetchMonthlyReport } from './reports-api.js';
 
 export interface MonthlyReportState {
@@ -11,31 +11,8 @@ export interface MonthlyReportState {
 
 /** The report of one month and department, asked for again when either changes or on `refetch`. */
 export function useMonthlyReport({ month, department }: MonthlyReportQuery): MonthlyReportState {
-  const [report, setReport] = useState<MonthlyReport | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [asked, setAsked] = useState(0);
-  const refetch = useCallback(() => setAsked((count) => count + 1), []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    // Another month's figures must not stand under this month's heading while it loads.
-    setReport(null);
-    setLoading(true);
-    fetchMonthlyReport({ month, department }, controller.signal).then(
-      (answer) => {
-        setReport(answer);
-        setError(null);
-        setLoading(false);
-      },
-      (failure: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(failure);
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-  }, [month, department, asked]);
-
-  return { report, error, loading, refetch };
+  const { data, error, loading, refetch } = useFetched(`${month} ${department ?? ''}`, (signal) =>
+    fetchMonthlyReport({ month, department }, signal),
+  );
+  return { report: data, error, loading, refetch };
 }

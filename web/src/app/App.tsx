@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { LOCALES, type Locale } from '@app/shared';
@@ -8,16 +9,18 @@ import { UserMenu } from '../features/auth/UserMenu.js';
 import { useSession } from '../features/auth/use-session.js';
 import { BoardPage } from '../features/board/BoardPage.js';
 import { CaseDrawerRoute } from '../features/case-drawer/CaseDrawer.js';
-import { EscalationsPage } from '../features/escalations/EscalationsPage.js';
 import { showsEscalations } from '../features/escalations/escalations-route.js';
 import { IntakeDialog } from '../features/intake/IntakeDialog.js';
 import { NewComplaintButton } from '../features/intake/NewComplaintButton.js';
-import { ReportsPage } from '../features/reports/ReportsPage.js';
 import { REPORTS_PATH } from '../features/reports/reports-route.js';
-import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { SETTINGS_PATH } from '../features/settings/settings-route.js';
 import { AppNav } from './AppNav.js';
 import { RealtimeProvider } from './realtime/RealtimeProvider.js';
+
+// Few people open these, and the board is what everyone waits for: they load on first visit.
+const EscalationsPage = lazy(() => import('../features/escalations/EscalationsPage.js').then((module) => ({ default: module.EscalationsPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage.js').then((module) => ({ default: module.ReportsPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage.js').then((module) => ({ default: module.SettingsPage })));
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -72,7 +75,11 @@ function AppShell() {
           </p>
         )}
         {state.status === 'signed-out' && <LoginPage />}
-        {state.status === 'signed-in' && <MainScreen />}
+        {state.status === 'signed-in' && (
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <MainScreen />
+          </Suspense>
+        )}
         {/* The screen underneath stays mounted; these routes only lay a dialog over it. */}
         {state.status === 'signed-in' && (
           <Routes>

@@ -7,6 +7,7 @@ import { RealtimeClient } from '../../app/realtime/realtime-client.js';
 import { caseEvent, fakeSocket, sessionReady } from '../../app/realtime/realtime-test-kit.js';
 import { RealtimeContext } from '../../app/realtime/use-realtime.js';
 import { i18n } from '../../i18n/i18n.js';
+import { ModalDialog } from '../case-drawer/ModalDialog.js';
 import { BreachAlerts, MAX_ALERTS_SHOWN } from './BreachAlerts.js';
 
 const HEAD: UserSummary = { id: '5d1b2c3a-0000-4000-8000-000000000006', username: 'head', displayName: '赵志刚', role: 'department_head', department: 'management' };
@@ -38,7 +39,7 @@ function Where() {
   return <p data-testid="location">{`${location.pathname} ${JSON.stringify(location.state)}`}</p>;
 }
 
-function renderAlerts(user = HEAD, url = '/escalations?department=quality') {
+function renderAlerts(user = HEAD, url = '/escalations?department=quality', dialogOpen = false) {
   stubCases();
   const live = fakeSocket();
   const client = new RealtimeClient(live.socket);
@@ -50,6 +51,12 @@ function renderAlerts(user = HEAD, url = '/escalations?department=quality') {
           <Route path="*" element={<Where />} />
         </Routes>
         <BreachAlerts user={user} />
+        {dialogOpen && (
+          <ModalDialog labelledBy="open-case" className="case-drawer" onClose={() => undefined}>
+            <h2 id="open-case">CP-20261123-0009 正在处理的案件</h2>
+            <button type="button">关闭</button>
+          </ModalDialog>
+        )}
       </RealtimeContext.Provider>
     </MemoryRouter>,
   );
@@ -63,6 +70,20 @@ describe('breach alerts', () => {
   afterEach(async () => {
     vi.unstubAllGlobals();
     await i18n.changeLanguage('zh-CN');
+  });
+
+  it('stays live over an open case drawer: the page behind is inert, the alert is not, and it leads to its case', async () => {
+    const user = userEvent.setup();
+    const live = renderAlerts(HEAD, '/cases/CP-20261123-0009', true);
+    expect(screen.getByRole('button', { name: '关闭' })).toHaveFocus();
+    expect(screen.getByTestId('location').closest('[inert]')).not.toBeNull();
+
+    live.fire('sla.breached', breach(1, 1));
+
+    const link = await within(alertList()).findByRole('link', { name: 'CP-20261123-0001 冷链药品延误' });
+    expect(link.closest('[inert]')).toBeNull();
+    await user.click(link);
+    expect(screen.getByTestId('location')).toHaveTextContent('/cases/CP-20261123-0001');
   });
 
   it('tells a head of a breach with the case number and title, politely and without taking focus', async () => {

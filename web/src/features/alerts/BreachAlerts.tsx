@@ -1,6 +1,8 @@
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, type Location } from 'react-router';
 import { mayWatchEscalations, type UserSummary } from '@app/shared';
+import { STAYS_LIVE_UNDER_DIALOGS } from '../case-drawer/ModalDialog.js';
 import { ESCALATIONS_PATH, type OpenedFromEscalations } from '../escalations/escalations-route.js';
 import { useBreachAlerts, type BreachAlert } from './use-breach-alerts.js';
 import './alerts.css';
@@ -34,8 +36,10 @@ function BreachAlertStack() {
   const shown = alerts.slice(0, MAX_ALERTS_SHOWN);
   const opened: OpenedFromEscalations = { returnTo: screenUnder(location) };
 
-  return (
-    <div className="breach-alerts">
+  // Straight under <body> and marked, so that an open case drawer does not make it inert: heads
+  // spend much of the day in the drawer, and a breach must still be seen, heard and followed.
+  return createPortal(
+    <div className="breach-alerts" {...{ [STAYS_LIVE_UNDER_DIALOGS]: '' }}>
       {/* Always there, so that the first alert is an addition a screen reader announces. */}
       <ol className="breach-alerts__list" aria-label={t('alerts.label')} aria-live="polite">
         {shown.map((alert) => (
@@ -62,7 +66,8 @@ function BreachAlertStack() {
           </button>
         </p>
       )}
-    </div>
+    </div>,
+    document.body,
   );
 }
 

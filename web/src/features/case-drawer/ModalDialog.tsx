@@ -10,6 +10,9 @@ const FOCUSABLE = [
   '[tabindex]:not([tabindex="-1"])',
 ].join(',');
 
+/** Marks a direct child of <body> that a modal dialog leaves usable, such as live alerts. */
+export const STAYS_LIVE_UNDER_DIALOGS = 'data-stays-live-under-dialogs';
+
 function focusablesIn(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => !element.closest('[inert]'));
 }
@@ -44,7 +47,9 @@ export function ModalDialog({ labelledBy, className, onClose, fallbackFocus, ini
     const dialog = dialogRef.current!;
     const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     const host = dialog.parentElement!;
-    const madeInert = [...document.body.children].filter((element) => element !== host && !element.hasAttribute('inert'));
+    const madeInert = [...document.body.children].filter(
+      (element) => element !== host && !element.hasAttribute('inert') && !element.hasAttribute(STAYS_LIVE_UNDER_DIALOGS),
+    );
     madeInert.forEach((element) => element.setAttribute('inert', ''));
     // Focus that lands outside (a click on the page's edge, a script) is brought back.
     const keepInside = (event: FocusEvent) => {

@@ -47,6 +47,15 @@ describe('OpenAPI document at /api/docs', () => {
     expect(page['query cursor'].required).toBe(true);
   });
 
+  it('tells that the settings are versioned: ETag on reading, If-Match and 409 on saving', async () => {
+    const document = await (await fetch(`${testApp.baseUrl}/api/docs/openapi.json`, { headers: { cookie } })).json();
+    for (const path of ['/api/settings/approval-policy', '/api/settings/sla-policy']) {
+      expect(document.paths[path].get.responses['200'].headers.ETag).toBeDefined();
+      expect(document.paths[path].put.parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header', required: false }));
+      expect(document.paths[path].put.responses['409']).toBeDefined();
+    }
+  });
+
   it('serves the interactive page', async () => {
     const response = await fetch(`${testApp.baseUrl}/api/docs`, { headers: { cookie } });
     expect(response.status).toBe(200);

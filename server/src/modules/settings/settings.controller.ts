@@ -5,19 +5,21 @@ import { ZodValidationPipe } from '../../common/validation/zod-validation.pipe.j
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApprovalPolicyService } from './approval-policy.service.js';
-import { answerWithETag, expectedVersion } from './setting-etag.js';
+import { answerWithETag, expectedVersion, VersionedRead, VersionedWrite } from './setting-etag.js';
 
 @Controller('settings')
 export class SettingsController {
   constructor(private readonly approvalPolicy: ApprovalPolicyService) {}
 
   @Get('approval-policy')
+  @VersionedRead()
   async getApprovalPolicy(@Res({ passthrough: true }) response: Response): Promise<ApprovalPolicy> {
     return answerWithETag(response, await this.approvalPolicy.getVersioned());
   }
 
   /** With If-Match (the GET's ETag), a policy changed since answers 409 VERSION_CONFLICT with the current one. */
   @Put('approval-policy')
+  @VersionedWrite()
   @Roles('admin')
   async setApprovalPolicy(
     @Body(new ZodValidationPipe(approvalPolicySchema)) policy: ApprovalPolicy,

@@ -21,6 +21,7 @@ import { SettingsModule } from './modules/settings/settings.module.js';
 import { SlaModule } from './modules/sla/sla.module.js';
 import { SavedViewsModule } from './modules/views/saved-views.module.js';
 import { WorkflowModule } from './modules/workflow/workflow.module.js';
+import { UserAdminModule } from './modules/users/user-admin.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 @Module({})
@@ -54,6 +55,7 @@ export class AppModule {
         HealthModule,
         UsersModule,
         AuthModule,
+        UserAdminModule,
         CasesModule,
         CustomersModule,
         WorkflowModule,

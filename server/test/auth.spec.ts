@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userSummarySchema } from '@app/shared';
+import { userAccountSchema, userSummarySchema } from '@app/shared';
 import { loadConfig } from '../src/common/config/config.js';
 import { createApp } from '../src/create-app.js';
 import { DEMO_USERS } from '../src/database/seed/demo-users.js';
@@ -280,7 +280,8 @@ describe('authentication and sessions', () => {
     expect((await fetch(url('/api/users'))).status).toBe(401);
     const response = await fetch(url('/api/users'), { headers: { cookie: await loginAs(testApp, 'agent') } });
     expect(response.status).toBe(200);
-    const users = userSummarySchema.strict().array().parse(await response.json());
+    const users = userAccountSchema.strict().array().parse(await response.json());
+    expect(users.every((user) => user.active)).toBe(true);
     expect(users.map((user) => user.username).sort()).toEqual(DEMO_USERS.map((user) => user.username).sort());
   });
 

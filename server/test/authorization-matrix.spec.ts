@@ -16,6 +16,7 @@ import {
 } from '@app/shared';
 import { apiAs, newComplaint, type Api } from './support/api-client.js';
 import { caseIn, type Team } from './support/case-fixtures.js';
+import { DEMO_PASSWORD } from '../src/database/seed/demo-users.js';
 import { loginAs, seedUsers, startTestApp, type TestApp } from './support/test-app.js';
 
 const ONE_PIXEL_PNG = Buffer.from(
@@ -155,6 +156,38 @@ describe('authorisation matrix', () => {
     expectVerdict(answer, role === 'admin', role);
   });
 
+  describe('user management', () => {
+    let targetId: string;
+    beforeAll(async () => {
+      const answer = await as('admin').post('/users', {
+        username: 'matrixtarget',
+        displayName: '韩梅',
+        role: 'cs_agent',
+        department: 'customer_service',
+        password: 'matrix-2026',
+      });
+      targetId = answer.body.id;
+    });
+
+    it.each(ROLES)('POST /users as %s', async (role) => {
+      const input = { username: `new${role.replace('_', '')}`, displayName: '韩梅', role: 'cs_agent', department: 'customer_service', password: 'matrix-2026' };
+      expectVerdict(await as(role).post('/users', input), role === 'admin', role);
+    });
+
+    it.each(ROLES)('PATCH /users/:id as %s', async (role) => {
+      expectVerdict(await as(role).patch(`/users/${targetId}`, { displayName: `韩梅 ${role}` }), role === 'admin', role);
+    });
+
+    it.each(ROLES)('POST /users/:id/password as %s', async (role) => {
+      expectVerdict(await as(role).post(`/users/${targetId}/password`, { password: 'matrix-2027' }), role === 'admin', role);
+    });
+
+    it.each(ROLES)('POST /auth/password (their own) as %s', async (role) => {
+      const answer = await as(role).post('/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD });
+      expectVerdict(answer, true, role);
+    });
+  });
+
   it('refuses every mutating endpoint without a session', async () => {
     const anonymous = apiAs(testApp, null);
     const current = await caseIn(team, 'intake', { preventiveOwnerId: operationsId });
@@ -164,6 +197,10 @@ describe('authorisation matrix', () => {
       anonymous.post(`/cases/${current.id}/transitions`, { to: 'investigation', version: 1 }),
       anonymous.post(`/cases/${current.id}/approvals`, { decision: 'approved', amount: 1 }),
       anonymous.put('/settings/approval-policy', DEFAULT_APPROVAL_POLICY),
+      anonymous.post('/users', { username: 'anonymous', displayName: '匿名', role: 'admin', department: 'administration', password: 'anonymous1' }),
+      anonymous.patch(`/users/${operationsId}`, { active: false }),
+      anonymous.post(`/users/${operationsId}/password`, { password: 'anonymous1' }),
+      anonymous.post('/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'anonymous1' }),
     ];
     for (const answer of await Promise.all(attempts)) expect(answer.status).toBe(401);
   });

@@ -75,6 +75,26 @@ const BAD_REQUESTS: BadRequest[] = [
   { name: 'customer lookup with repeated phone', method: 'GET', path: () => '/customers/lookup?phone=13800138000&phone=13900139000', status: 400, code: 'VALIDATION_FAILED' },
   { name: 'customer lookup of a stranger', method: 'GET', path: () => '/customers/lookup?phone=13000000000', status: 404, code: 'CUSTOMER_NOT_FOUND' },
   { name: 'policy with garbage tiers', method: 'PUT', path: () => '/settings/approval-policy', body: { tiers: 'all' }, status: 403, code: 'FORBIDDEN' },
+  { name: 'users listed with a garbled flag', method: 'GET', path: () => '/users?includeInactive=perhaps', status: 400, code: 'VALIDATION_FAILED' },
+  { name: 'inactive users asked for by a non-admin', method: 'GET', path: () => '/users?includeInactive=true', status: 403, code: 'FORBIDDEN' },
+  { name: 'user created by a non-admin', method: 'POST', path: () => '/users', body: { username: 'x' }, status: 403, code: 'FORBIDDEN' },
+  { name: 'own password without the current one', method: 'POST', path: () => '/auth/password', body: { newPassword: 'long-enough' }, status: 400, code: 'VALIDATION_FAILED' },
+  {
+    name: 'own password too short',
+    method: 'POST',
+    path: () => '/auth/password',
+    body: { currentPassword: 'demo1234', newPassword: 'short' },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'own password with an unknown field',
+    method: 'POST',
+    path: () => '/auth/password',
+    body: { currentPassword: 'demo1234', newPassword: 'long-enough', userId: 'someone-else' },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+  },
   { name: 'unknown route', method: 'GET', path: () => '/nothing-here', status: 404, code: 'NOT_FOUND' },
 ];
 

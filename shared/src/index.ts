@@ -1,4 +1,6 @@
 export * from './workflow/columns.js';
+export * from './common/safe-string.js';
+export * from './common/query-flag.js';
 export * from './users/user.schema.js';
 export * from './cases/case.schema.js';
 export * from './errors/error-codes.js';

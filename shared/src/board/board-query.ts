@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { CATEGORIES, CHANNELS, SEVERITIES, caseCardSchema, caseColumnSchema, safeString } from '../cases/case.schema.js';
+import { CATEGORIES, CHANNELS, SEVERITIES, caseCardSchema, caseColumnSchema } from '../cases/case.schema.js';
+import { queryFlagSchema } from '../common/query-flag.js';
+import { safeString } from '../common/safe-string.js';
 import { DEPARTMENTS } from '../users/user.schema.js';
 import { SLA_STATES } from './sla-state.js';
 
@@ -25,11 +27,6 @@ const listOf = <T extends z.ZodType>(item: T, max: number) =>
     return [...new Set(parts.filter((part) => part !== ''))];
   }, z.array(item).max(max).optional());
 
-const flag = z
-  .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
-  .transform((value) => value === true || value === 'true' || value === '1')
-  .optional();
-
 /** The search box: trimmed, and an empty box is no search. */
 const searchText = safeString()
   .trim()
@@ -53,8 +50,8 @@ export const boardFiltersSchema = z
     /** Intake dates, inclusive, as business days in China (Asia/Shanghai). */
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
-    mine: flag,
-    watching: flag,
+    mine: queryFlagSchema,
+    watching: queryFlagSchema,
     q: searchText,
     swimlane: swimlaneSchema.optional(),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { safeString } from '../cases/case.schema.js';
+import { safeString } from '../common/safe-string.js';
 import { boardFiltersSchema } from './board-query.js';
 
 export const savedViewInputSchema = z.strictObject({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_COLUMNS } from '../workflow/columns.js';
 import { departmentSchema } from '../users/user.schema.js';
 import { slaStateSchema } from '../board/sla-state.js';
+import { safeString } from '../common/safe-string.js';
 
 export const caseColumnSchema = z.enum(CASE_COLUMNS);
 
@@ -65,8 +66,6 @@ export const caseNumberSchema = z.string().regex(CASE_NUMBER_PATTERN);
 export const MAX_AMOUNT = 10_000_000;
 export const amountSchema = z.number().nonnegative().max(MAX_AMOUNT).multipleOf(0.01);
 
-/** PostgreSQL cannot store NUL in text or jsonb; refuse it here rather than fail on write. */
-export const safeString = () => z.string().refine((value) => !value.includes('\u0000'), 'contains a NUL character');
 const text = (max: number) => safeString().trim().min(1).max(max);
 const optionalText = (max: number) => safeString().trim().max(max).nullable().optional();
 export const phoneSchema = z

@@ -42,6 +42,13 @@ export const ERROR_MESSAGES = {
     en: 'This part of the case cannot be changed at its current step',
   },
   CUSTOMER_NOT_FOUND: { 'zh-CN': '找不到该客户', en: 'The customer does not exist' },
+  USERNAME_TAKEN: { 'zh-CN': '该用户名已被使用', en: 'This username is already taken' },
+  CANNOT_DEACTIVATE_SELF: { 'zh-CN': '不能停用自己的账号', en: 'You cannot deactivate your own account' },
+  CANNOT_DEMOTE_SELF: {
+    'zh-CN': '不能取消自己的管理员角色',
+    en: 'You cannot take the admin role away from yourself',
+  },
+  WRONG_PASSWORD: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   LOGIN_THROTTLED: { 'zh-CN': '登录失败次数过多，请稍后再试', en: 'Too many failed sign-in attempts, please try again later' },
   VIEW_NAME_TAKEN: { 'zh-CN': '已有同名的视图', en: 'You already have a view with this name' },

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { loginInputSchema, type LoginInput } from '@app/shared';
+import { changeOwnPasswordInputSchema, loginInputSchema, type ChangeOwnPasswordInput, type LoginInput } from '@app/shared';
 import { APP_CONFIG } from '../../common/config/config.provider.js';
 import type { AppConfig } from '../../common/config/config.js';
 import { ZodBody } from '../../common/validation/zod-validation.pipe.js';
@@ -42,6 +42,18 @@ export class AuthController {
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(request.cookies?.[SESSION_COOKIE]);
     clearSessionCookie(response, this.secureCookies);
+  }
+
+  /** Ends the user's other sessions; this one stays signed in. */
+  @Post('password')
+  @HttpCode(204)
+  @UseFilters(RetryAfterFilter)
+  async changePassword(
+    @ZodBody(changeOwnPasswordInputSchema) input: ChangeOwnPasswordInput,
+    @CurrentUser() user: SessionUser,
+    @Req() request: Request,
+  ): Promise<void> {
+    await this.auth.changePassword(user, request.cookies?.[SESSION_COOKIE], input, clientOf(request));
   }
 
   @Get('me')

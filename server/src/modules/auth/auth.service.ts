@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Raw, type Repository } from 'typeorm';
-import type { LoginInput } from '@app/shared';
+import type { ChangeOwnPasswordInput, LoginInput } from '@app/shared';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { toUserSummary, UsersService } from '../users/users.service.js';
 import type { SessionUser } from './current-user.decorator.js';
@@ -81,6 +81,35 @@ export class AuthService implements OnModuleInit {
     if (!id) return;
     await this.sessions.delete({ id });
     this.endings.announce(id);
+  }
+
+  /**
+   * Signs the user out everywhere (but in the session `keep`, when given) and closes those
+   * sessions' sockets at once, as a sign-out does.
+   */
+  async endSessionsOf(userId: string, keep?: string): Promise<void> {
+    const query = this.sessions.createQueryBuilder().delete().where('user_id = :userId', { userId }).returning('id');
+    if (keep) query.andWhere('id <> :keep', { keep });
+    const { raw } = await query.execute();
+    for (const { id } of raw as { id: string }[]) this.endings.announce(id);
+  }
+
+  /**
+   * The signed-in user's own password. A wrong current password counts as a failed sign-in, so
+   * this route cannot be used to guess it faster than the login page allows.
+   */
+  async changePassword(user: SessionUser, token: unknown, input: ChangeOwnPasswordInput, client: LoginClient): Promise<void> {
+    const username = user.username.toLowerCase();
+    const verdict = await this.throttle.admit(username, client.ip);
+    if (!verdict.allowed) throw new LoginThrottledError(verdict.retryAfterSeconds);
+
+    const account = await this.users.findForLogin(username);
+    if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
+      throw new DomainError('WRONG_PASSWORD', 403);
+    }
+    await this.throttle.forgive(username, client.ip);
+    await this.users.setPasswordHash(user.id, await hashPassword(input.newPassword));
+    await this.endSessionsOf(user.id, sessionIdOf(token));
   }
 
   /** Which of these sessions are still live: not signed out, not expired, their user still active. */

@@ -14,6 +14,7 @@ import { IntakeDialog } from '../features/intake/IntakeDialog.js';
 import { NewComplaintButton } from '../features/intake/NewComplaintButton.js';
 import { REPORTS_PATH } from '../features/reports/reports-route.js';
 import { SETTINGS_PATH } from '../features/settings/settings-route.js';
+import { USERS_PATH } from '../features/users/users-route.js';
 import { AppNav } from './AppNav.js';
 import { RealtimeProvider } from './realtime/RealtimeProvider.js';
 
@@ -21,6 +22,7 @@ import { RealtimeProvider } from './realtime/RealtimeProvider.js';
 const EscalationsPage = lazy(() => import('../features/escalations/EscalationsPage.js').then((module) => ({ default: module.EscalationsPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage.js').then((module) => ({ default: module.ReportsPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage.js').then((module) => ({ default: module.SettingsPage })));
+const UsersPage = lazy(() => import('../features/users/UsersPage.js').then((module) => ({ default: module.UsersPage })));
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -94,10 +96,11 @@ function AppShell() {
   );
 }
 
-/** Mounted only once signed in, so nothing is requested anonymously: the settings, the monthly report, the escalation view, or else the board. */
+/** Mounted only once signed in, so nothing is requested anonymously: the settings, user management, the monthly report, the escalation view, or else the board. */
 function MainScreen() {
   const location = useLocation();
   if (location.pathname === SETTINGS_PATH) return <SettingsPage />;
+  if (location.pathname === USERS_PATH) return <UsersPage />;
   if (location.pathname === REPORTS_PATH) return <ReportsPage />;
   return showsEscalations(location) ? <EscalationsPage /> : <BoardPage />;
 }

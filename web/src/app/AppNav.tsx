@@ -4,6 +4,7 @@ import { mayReadReports, mayWatchEscalations, type UserSummary } from '@app/shar
 import { ESCALATIONS_PATH } from '../features/escalations/escalations-route.js';
 import { REPORTS_PATH } from '../features/reports/reports-route.js';
 import { mayChangeSettings, SETTINGS_PATH } from '../features/settings/settings-route.js';
+import { mayManageUsers, USERS_PATH } from '../features/users/users-route.js';
 
 /**
  * The header's way between the board and the screens the user's role may open; the server
@@ -16,6 +17,7 @@ export function AppNav({ user }: { user: UserSummary }) {
     { path: ESCALATIONS_PATH, label: t('escalations.title'), shown: mayWatchEscalations(user.role) },
     { path: REPORTS_PATH, label: t('reports.title'), shown: mayReadReports(user.role) },
     { path: SETTINGS_PATH, label: t('settings.title'), shown: mayChangeSettings(user.role) },
+    { path: USERS_PATH, label: t('users.title'), shown: mayManageUsers(user.role) },
   ].filter((screen) => screen.shown);
   if (screens.length === 0) return null;
   return (

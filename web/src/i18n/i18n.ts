@@ -9,13 +9,14 @@ import { escalationsEn, escalationsZhCN } from '../features/escalations/escalati
 import { intakeEn, intakeZhCN } from '../features/intake/intake.messages.js';
 import { reportsEn, reportsZhCN } from '../features/reports/reports.messages.js';
 import { settingsEn, settingsZhCN } from '../features/settings/settings.messages.js';
+import { usersEn, usersZhCN } from '../features/users/users.messages.js';
 import { appEn, appZhCN } from './app.messages.js';
 import { domainEn, domainZhCN } from './domain.messages.js';
 
 /** One catalogue per locale: the shell, the domain's vocabulary, then one namespace per feature. */
 const catalogues = {
-  'zh-CN': { ...appZhCN, ...domainZhCN, alerts: alertsZhCN, auth: authZhCN, board: boardZhCN, caseDrawer: drawerZhCN, escalations: escalationsZhCN, intake: intakeZhCN, reports: reportsZhCN, settings: settingsZhCN },
-  en: { ...appEn, ...domainEn, alerts: alertsEn, auth: authEn, board: boardEn, caseDrawer: drawerEn, escalations: escalationsEn, intake: intakeEn, reports: reportsEn, settings: settingsEn },
+  'zh-CN': { ...appZhCN, ...domainZhCN, alerts: alertsZhCN, auth: authZhCN, board: boardZhCN, caseDrawer: drawerZhCN, escalations: escalationsZhCN, intake: intakeZhCN, reports: reportsZhCN, settings: settingsZhCN, users: usersZhCN },
+  en: { ...appEn, ...domainEn, alerts: alertsEn, auth: authEn, board: boardEn, caseDrawer: drawerEn, escalations: escalationsEn, intake: intakeEn, reports: reportsEn, settings: settingsEn, users: usersEn },
 } satisfies Record<Locale, object>;
 
 const STORAGE_KEY = 'locale';

@@ -9,11 +9,9 @@ import {
   type Role,
 } from '@app/shared';
 import { apiAs, newComplaint } from './support/api-client.js';
-import { caseIn, type Team } from './support/case-fixtures.js';
-import { loginAs, seedUsers, startTestApp, type TestApp } from './support/test-app.js';
+import { caseIn, signInTeam, TEAM_USERNAMES, type Team } from './support/case-fixtures.js';
+import { seedUsers, startTestApp, type TestApp } from './support/test-app.js';
 
-/** One demo user per role. */
-const USERNAMES = ['agent', 'supervisor', 'quality', 'operations', 'legal', 'head', 'admin'] as const satisfies readonly (keyof Team)[];
 
 describe("the department heads' escalation view, on real PostgreSQL", () => {
   let testApp: TestApp;
@@ -40,9 +38,7 @@ describe("the department heads' escalation view, on real PostgreSQL", () => {
     testApp = await startTestApp();
     await seedUsers(testApp);
     db = testApp.app.get(DataSource);
-    team = Object.fromEntries(
-      await Promise.all(USERNAMES.map(async (username) => [username, apiAs(testApp, await loginAs(testApp, username))] as const)),
-    ) as Team;
+    team = await signInTeam(testApp);
     const agentId: string = (await team.agent.get('/auth/me')).body.id;
     const operationsId: string = (await team.operations.get('/auth/me')).body.id;
 
@@ -94,7 +90,7 @@ describe("the department heads' escalation view, on real PostgreSQL", () => {
     expect((await overview('head')).policy.serious).toEqual({ firstResponseHours: 2, resolutionHours: 24 });
   });
 
-  it.each(USERNAMES)('is for department heads and customer-service supervisors only: %s', async (username) => {
+  it.each(TEAM_USERNAMES)('is for department heads and customer-service supervisors only: %s', async (username) => {
     const { role }: { role: Role } = (await team[username].get('/auth/me')).body;
     const answer = await team[username].get('/escalations');
     expect(answer.status).toBe(mayWatchEscalations(role) ? 200 : 403);

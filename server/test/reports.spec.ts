@@ -2,10 +2,9 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mayReadReports, monthlyReportSchema, type CaseDetail, type MonthlyReport, type Role } from '@app/shared';
 import { apiAs, newComplaint } from './support/api-client.js';
-import { caseIn, type Team } from './support/case-fixtures.js';
+import { caseIn, signInTeam, TEAM_USERNAMES, type Team } from './support/case-fixtures.js';
 import { loginAs, seedUsers, startTestApp, type TestApp } from './support/test-app.js';
 
-const USERNAMES = ['agent', 'supervisor', 'quality', 'operations', 'legal', 'head', 'admin'] as const satisfies readonly (keyof Team)[];
 const HOUR = 3_600_000;
 
 /** RFC 4180: fields separated by commas, quoted when they hold commas, quotes or line breaks. */
@@ -99,9 +98,7 @@ describe('the monthly management report, on real PostgreSQL', () => {
     testApp = await startTestApp();
     await seedUsers(testApp);
     db = testApp.app.get(DataSource);
-    team = Object.fromEntries(
-      await Promise.all(USERNAMES.map(async (username) => [username, apiAs(testApp, await loginAs(testApp, username))] as const)),
-    ) as Team;
+    team = await signInTeam(testApp);
     const preventiveOwnerId: string = (await team.operations.get('/auth/me')).body.id;
     const repeatCustomer = { name: '王芳', phone: repeatPhone, type: 'rational' as const };
 
@@ -305,7 +302,7 @@ describe('the monthly management report, on real PostgreSQL', () => {
     ]);
   });
 
-  it.each(USERNAMES)('is for heads, customer-service supervisors and quality: %s', async (username) => {
+  it.each(TEAM_USERNAMES)('is for heads, customer-service supervisors and quality: %s', async (username) => {
     const { role }: { role: Role } = (await team[username].get('/auth/me')).body;
     const answer = await team[username].get('/reports/monthly?month=2026-10');
     expect(answer.status).toBe(mayReadReports(role) ? 200 : 403);

@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseEventType, CreateCaseInput, TimelineEntry } from '@app/shared';
 import { SlaWatch } from '../src/modules/sla/sla-watch.service.js';
 import { TimelineService } from '../src/modules/timeline/timeline.service.js';
-import { apiAs, newComplaint } from './support/api-client.js';
-import { caseIn, type Team } from './support/case-fixtures.js';
+import { newComplaint } from './support/api-client.js';
+import { caseIn, signInTeam, type Team } from './support/case-fixtures.js';
 import { connectAs } from './support/socket-client.js';
 import { loginAs, seedUsers, startAnotherInstance, startTestApp, type TestApp } from './support/test-app.js';
 
-const USERNAMES = ['agent', 'supervisor', 'quality', 'operations', 'legal', 'head', 'admin'] as const satisfies readonly (keyof Team)[];
 
 /** The tests sweep themselves; the watch's own timer must not run in between. */
 const NO_TIMER = { SLA_WATCH_INTERVAL_MS: '3600000' };
@@ -46,9 +45,7 @@ describe('the SLA watch records warnings and breaches on the timeline, once, on 
     instanceB = await startAnotherInstance(instanceA, NO_TIMER);
     await seedUsers(instanceA);
     db = instanceA.app.get(DataSource);
-    team = Object.fromEntries(
-      await Promise.all(USERNAMES.map(async (username) => [username, apiAs(instanceA, await loginAs(instanceA, username))] as const)),
-    ) as Team;
+    team = await signInTeam(instanceA);
     headCookie = await loginAs(instanceA, 'head');
     operationsId = (await team.operations.get('/auth/me')).body.id;
   });

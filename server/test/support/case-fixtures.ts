@@ -1,9 +1,19 @@
 import { expect } from 'vitest';
 import { CASE_COLUMNS, type CaseColumn, type CaseDetail, type CreateCaseInput } from '@app/shared';
-import { newComplaint, type Api } from './api-client.js';
+import { apiAs, newComplaint, type Api } from './api-client.js';
+import { loginAs, type TestApp } from './test-app.js';
+
+/** One demo user per role. */
+export const TEAM_USERNAMES = ['agent', 'supervisor', 'quality', 'operations', 'legal', 'head', 'admin'] as const;
 
 /** The demo users, signed in, by username. */
-export type Team = Record<'agent' | 'supervisor' | 'quality' | 'operations' | 'legal' | 'head' | 'admin', Api>;
+export type Team = Record<(typeof TEAM_USERNAMES)[number], Api>;
+
+/** Signs in one demo user per role (the users must be seeded). */
+export async function signInTeam(testApp: TestApp): Promise<Team> {
+  const entries = await Promise.all(TEAM_USERNAMES.map(async (username) => [username, apiAs(testApp, await loginAs(testApp, username))] as const));
+  return Object.fromEntries(entries) as Team;
+}
 
 async function expectOk(promise: Promise<{ status: number; body: any }>): Promise<CaseDetail> {
   const answer = await promise;
